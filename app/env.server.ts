@@ -1,0 +1,38 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting the server reads, parsed once at start-up. README.md lists them for operators.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** PostgreSQL URL; unset means the embedded PostgreSQL (PGlite) under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Redis URL; unset means in-process fallbacks (one process only). */
+  REDIS_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** Signs the session cookie; generated once and kept in DATA_DIR when unset. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Number of proxy hops to trust for the client IP (nginx in front: 1). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Seed demo data into an empty database at start-up. */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Queries slower than this are logged as warnings. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(1).default(200),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string };
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,174 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { hasRole } from "./auth/access";
+import { getCurrentUser } from "./auth/guards.server";
+import { readFlash } from "./auth/session.server";
+import { Toast } from "./components/Feedback";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/i18n";
+import { getLocale } from "./i18n/i18n.server";
+import stylesUrl from "./styles/app.css?url";
+import { useNonce } from "./utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const locale = await getLocale(request, user?.locale);
+  const { flash, setCookie } = await readFlash(request);
+  return json(
+    {
+      locale,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+      toast: flash,
+      user: user
+        ? {
+            fullName: user.fullName,
+            canManage: hasRole(user.grants, "ORGANIZER"),
+            isAdmin: hasRole(user.grants, "ADMIN"),
+          }
+        : null,
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b4f8a" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Shell>{children}</Shell>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const location = useLocation();
+  const user = data?.user ?? null;
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ⚖
+            </span>
+            <span>
+              <span className="brand-name">{t("app.name")}</span>
+              <span className="brand-tagline">{t("app.tagline")}</span>
+            </span>
+          </Link>
+          <nav aria-label={t("nav.main")} className="main-nav">
+            {user?.canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
+            {user ? (
+              <>
+                <NavLink to="/account/password">{t("nav.account")}</NavLink>
+                <Form method="post" action="/logout" className="inline-form">
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <NavLink to="/login">{t("nav.login")}</NavLink>
+                <NavLink to="/register">{t("nav.register")}</NavLink>
+              </>
+            )}
+            <Form method="post" action="/locale" className="inline-form">
+              <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+              <input type="hidden" name="locale" value={data?.locale === "en" ? "vi" : "en"} />
+              <button type="submit" className="link-button" lang={data?.locale === "en" ? "vi" : "en"}>
+                {data?.locale === "en" ? "Tiếng Việt" : "English"}
+              </button>
+            </Form>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="container main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">{t("app.footer")}</div>
+      </footer>
+      <Toast toast={data?.toast ?? null} />
+    </>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
+
+/** One error page for every route: friendly text per status, the request id for support. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const data = useRootData();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <p className="error-status">{status}</p>
+      <h1 id="error-title">{t(`errorPage.${kind}.title`)}</h1>
+      <p>{t(`errorPage.${kind}.body`)}</p>
+      {status >= 500 && data?.requestId ? (
+        <p className="error-request-id">{t("errorPage.requestId", { requestId: data.requestId })}</p>
+      ) : null}
+      <p>
+        <Link to="/" className="btn btn-primary">
+          {t("errorPage.home")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { hasRole } from "~/auth/access";
+import { requireRole } from "~/auth/guards.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ORGANIZER");
+  return json({ isAdmin: hasRole(user.grants, "ADMIN") });
+}
+
+export default function ManageLayout() {
+  const { t } = useTranslation();
+  useLoaderData<typeof loader>();
+  return (
+    <div className="manage-layout">
+      <nav className="sub-nav" aria-label={t("manage.navLabel")}>
+        <NavLink to="/manage" end>
+          {t("manage.overview")}
+        </NavLink>
+        <NavLink to="/manage/org">{t("manage.org")}</NavLink>
+        <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
+        <NavLink to="/manage/members">{t("manage.members")}</NavLink>
+        <NavLink to="/manage/audit">{t("manage.audit")}</NavLink>
+      </nav>
+      <div className="manage-content">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

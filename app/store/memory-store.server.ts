@@ -1,0 +1,130 @@
+import type { ScoredMember, SharedStore } from "./store.server";
+
+interface Entry {
+  value: string | Map<string, number>;
+  expiresAt: number | null;
+}
+
+/**
+ * The in-process fallback used when REDIS_URL is unset. Correct for one process only:
+ * several app processes must share a Redis.
+ */
+export class MemoryStore implements SharedStore {
+  readonly kind = "memory" as const;
+  private readonly entries = new Map<string, Entry>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly now: () => number = Date.now) {
+    // Expired keys are also dropped on read; the sweep only bounds memory.
+    this.sweeper = setInterval(() => this.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  async get(key: string): Promise<string | null> {
+    const value = this.live(key)?.value;
+    return typeof value === "string" ? value : null;
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    this.entries.set(key, { value, expiresAt: ttlMs ? this.now() + ttlMs : null });
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.live(key)) return false;
+    await this.set(key, value, ttlMs);
+    return true;
+  }
+
+  async del(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  async incr(key: string, ttlMs: number): Promise<number> {
+    const entry = this.live(key);
+    if (!entry) {
+      this.entries.set(key, { value: "1", expiresAt: this.now() + ttlMs });
+      return 1;
+    }
+    const next = Number(entry.value) + 1;
+    entry.value = String(next);
+    return next;
+  }
+
+  async ttl(key: string): Promise<number | null> {
+    const entry = this.live(key);
+    if (!entry || entry.expiresAt === null) return null;
+    return Math.max(0, entry.expiresAt - this.now());
+  }
+
+  async zAdd(key: string, score: number, member: string): Promise<void> {
+    this.sortedSet(key, true)?.set(member, score);
+  }
+
+  async zRem(key: string, member: string): Promise<void> {
+    this.sortedSet(key, false)?.delete(member);
+  }
+
+  async zScore(key: string, member: string): Promise<number | null> {
+    return this.sortedSet(key, false)?.get(member) ?? null;
+  }
+
+  async zRangeDesc(key: string, start: number, stop: number): Promise<ScoredMember[]> {
+    const ranked = this.ranked(key);
+    const end = stop < 0 ? ranked.length + stop + 1 : stop + 1;
+    return ranked.slice(start, end);
+  }
+
+  async zRankDesc(key: string, member: string): Promise<number | null> {
+    const index = this.ranked(key).findIndex((entry) => entry.member === member);
+    return index === -1 ? null : index;
+  }
+
+  async zCard(key: string): Promise<number> {
+    return this.sortedSet(key, false)?.size ?? 0;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.entries.clear();
+  }
+
+  private ranked(key: string): ScoredMember[] {
+    const set = this.sortedSet(key, false);
+    if (!set) return [];
+    return [...set]
+      .map(([member, score]) => ({ member, score }))
+      .sort((a, b) => b.score - a.score || (a.member < b.member ? 1 : a.member > b.member ? -1 : 0));
+  }
+
+  private sortedSet(key: string, create: boolean): Map<string, number> | null {
+    const entry = this.live(key);
+    if (entry) {
+      if (typeof entry.value === "string") throw new Error(`WRONGTYPE: ${key} is not a sorted set`);
+      return entry.value;
+    }
+    if (!create) return null;
+    const set = new Map<string, number>();
+    this.entries.set(key, { value: set, expiresAt: null });
+    return set;
+  }
+
+  private live(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt !== null && entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt !== null && entry.expiresAt <= now) this.entries.delete(key);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { Redis } from "ioredis";
+import type { ScoredMember, SharedStore } from "./store.server";
+
+// INCR and set the TTL only when the counter is new, in one atomic step.
+const INCR_WITH_TTL = `
+local value = redis.call('INCR', KEYS[1])
+if value == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return value`;
+
+export class RedisStore implements SharedStore {
+  readonly kind = "redis" as const;
+
+  /** `prefix` namespaces every key (e.g. "la:" in production, a random one per test run). */
+  constructor(readonly client: Redis) {}
+
+  static connect(url: string, prefix = "la:"): RedisStore {
+    const client = new Redis(url, {
+      keyPrefix: prefix,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
+    return new RedisStore(client);
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.client.get(key);
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    if (ttlMs) await this.client.set(key, value, "PX", ttlMs);
+    else await this.client.set(key, value);
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.set(key, value, "PX", ttlMs, "NX")) === "OK";
+  }
+
+  async del(key: string): Promise<void> {
+    await this.client.del(key);
+  }
+
+  async incr(key: string, ttlMs: number): Promise<number> {
+    return Number(await this.client.eval(INCR_WITH_TTL, 1, key, ttlMs));
+  }
+
+  async ttl(key: string): Promise<number | null> {
+    const remaining = await this.client.pttl(key);
+    return remaining < 0 ? null : remaining;
+  }
+
+  async zAdd(key: string, score: number, member: string): Promise<void> {
+    await this.client.zadd(key, score, member);
+  }
+
+  async zRem(key: string, member: string): Promise<void> {
+    await this.client.zrem(key, member);
+  }
+
+  async zScore(key: string, member: string): Promise<number | null> {
+    const score = await this.client.zscore(key, member);
+    return score === null ? null : Number(score);
+  }
+
+  async zRangeDesc(key: string, start: number, stop: number): Promise<ScoredMember[]> {
+    const flat = await this.client.zrevrange(key, start, stop, "WITHSCORES");
+    const result: ScoredMember[] = [];
+    for (let i = 0; i < flat.length; i += 2) result.push({ member: flat[i], score: Number(flat[i + 1]) });
+    return result;
+  }
+
+  async zRankDesc(key: string, member: string): Promise<number | null> {
+    return this.client.zrevrank(key, member);
+  }
+
+  async zCard(key: string): Promise<number> {
+    return this.client.zcard(key);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === "PONG";
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}

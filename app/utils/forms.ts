@@ -1,0 +1,56 @@
+import type { z } from "zod";
+
+/** What an action returns when a form is invalid: an i18n key per field, and what was typed. */
+export interface FormFailure {
+  ok: false;
+  fieldErrors: Record<string, string>;
+  formError?: string;
+  formErrorParams?: Record<string, string | number>;
+  values: Record<string, string>;
+}
+
+const NEVER_ECHOED = /password/i;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    // Passwords are never sent back to the page; everything else is, so nothing typed is lost.
+    if (typeof value === "string" && !NEVER_ECHOED.test(key)) values[key] = value.slice(0, 2000);
+  }
+  return values;
+}
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.output<S> } | FormFailure {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".") || "form";
+    // Zod's own messages (for unexpected types) are not i18n keys; show a generic one instead.
+    fieldErrors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalidValue";
+  }
+  return { ok: false, fieldErrors, values: formValues(formData) };
+}
+
+export function formFailure(
+  formData: FormData,
+  fieldErrors: Record<string, string>,
+  formError?: string,
+  formErrorParams?: Record<string, string | number>,
+): FormFailure {
+  return { ok: false, fieldErrors, formError, formErrorParams, values: formValues(formData) };
+}
+
+/** Reads paging and sorting from the URL, clamped to what a loader accepts. */
+export function tableParams<S extends string>(url: URL, sortable: readonly S[], defaultSort: S, pageSize = 25) {
+  const sortParam = url.searchParams.get("sort");
+  const sort = (sortable as readonly string[]).includes(sortParam ?? "") ? (sortParam as S) : defaultSort;
+  const dir: "asc" | "desc" = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+  return { sort, dir, page, pageSize, skip: (page - 1) * pageSize };
+}

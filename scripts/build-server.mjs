@@ -1,0 +1,18 @@
+// Bundles server/index.ts (and the app modules it imports) into build/node-server.js.
+// Dependencies stay external: they are loaded from node_modules at run time.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["server/index.ts"],
+  outfile: "build/node-server.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+  // The Remix server build is produced by `remix vite:build`, not bundled again here.
+  external: ["../build/server/index.js"],
+});
+console.log("built build/node-server.js");

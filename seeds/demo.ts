@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../app/auth/password.server";
+import type { Db } from "../app/db/client.server";
+import type { OrgNodeType, Role } from "../app/generated/prisma/enums";
+import { childPath } from "../app/org/tree.server";
+
+/**
+ * Demo data for a fresh installation: the five localities whose plans this product serves
+ * (../shared/plans), a few units each, and one account per role. Units and people are
+ * marked "(demo)"; no real person's data is used. Seeded only into an empty database.
+ */
+interface DemoNode {
+  code: string;
+  name: string;
+  type: OrgNodeType;
+  children?: DemoNode[];
+}
+
+export const DEMO_ORG_TREE: DemoNode[] = [
+  {
+    code: "HP",
+    name: "Thành phố Hải Phòng",
+    type: "PROVINCE",
+    children: [
+      {
+        code: "HP-KIMTHANH",
+        name: "Xã Kim Thành",
+        type: "COMMUNE",
+        children: [
+          { code: "HP-KIMTHANH-UBND", name: "UBND xã Kim Thành – bộ phận Tư pháp (demo)", type: "UNIT" },
+          { code: "HP-KIMTHANH-THCS", name: "Trường THCS xã Kim Thành (demo)", type: "UNIT" },
+          { code: "HP-KIMTHANH-DOAN", name: "Đoàn Thanh niên xã Kim Thành (demo)", type: "UNIT" },
+        ],
+      },
+      {
+        code: "HP-HAIAN",
+        name: "Phường Hải An",
+        type: "COMMUNE",
+        children: [
+          { code: "HP-HAIAN-UBND", name: "UBND phường Hải An – bộ phận Tư pháp (demo)", type: "UNIT" },
+          { code: "HP-HAIAN-THPT", name: "Trường THPT phường Hải An (demo)", type: "UNIT" },
+          { code: "HP-HAIAN-DOAN", name: "Đoàn Thanh niên phường Hải An (demo)", type: "UNIT" },
+        ],
+      },
+    ],
+  },
+  {
+    code: "HUE",
+    name: "Thành phố Huế",
+    type: "PROVINCE",
+    children: [
+      { code: "HUE-STP", name: "Sở Tư pháp thành phố Huế (demo)", type: "UNIT" },
+      { code: "HUE-DOAN", name: "Thành đoàn Huế (demo)", type: "UNIT" },
+      {
+        code: "HUE-PHUXUAN",
+        name: "Phường Phú Xuân",
+        type: "COMMUNE",
+        children: [{ code: "HUE-PHUXUAN-THCS", name: "Trường THCS phường Phú Xuân (demo)", type: "UNIT" }],
+      },
+    ],
+  },
+  {
+    code: "GL",
+    name: "Tỉnh Gia Lai",
+    type: "PROVINCE",
+    children: [
+      {
+        code: "GL-KONCHIENG",
+        name: "Xã Kon Chiêng",
+        type: "COMMUNE",
+        children: [
+          { code: "GL-KONCHIENG-UBND", name: "UBND xã Kon Chiêng – bộ phận Tư pháp (demo)", type: "UNIT" },
+          { code: "GL-KONCHIENG-PTDTBT", name: "Trường PTDTBT xã Kon Chiêng (demo)", type: "UNIT" },
+          { code: "GL-KONCHIENG-HOAGIAI", name: "Tổ hòa giải ở cơ sở (demo)", type: "UNIT" },
+        ],
+      },
+    ],
+  },
+  {
+    // The An Trường plan follows its city's plan 2042/KH-STP; the city is not named in our copy.
+    code: "AT-TP",
+    name: "Thành phố quản lý xã An Trường (demo)",
+    type: "PROVINCE",
+    children: [
+      {
+        code: "AT-ANTRUONG",
+        name: "Xã An Trường",
+        type: "COMMUNE",
+        children: [
+          { code: "AT-ANTRUONG-UBND", name: "UBND xã An Trường – bộ phận Tư pháp (demo)", type: "UNIT" },
+          { code: "AT-ANTRUONG-DOAN", name: "Đoàn Thanh niên xã An Trường (demo)", type: "UNIT" },
+        ],
+      },
+    ],
+  },
+];
+
+export const DEMO_PASSWORD = "Demo@2025";
+
+export const DEMO_LOGINS: Array<{ role: Role; fullName: string; identifier: string; password: string; nodeCode: string }> = [
+  { role: "ADMIN", fullName: "Quản trị viên (demo)", identifier: "admin@legal-arena.example", password: DEMO_PASSWORD, nodeCode: "HP" },
+  {
+    role: "ORGANIZER",
+    fullName: "Ban tổ chức xã Kim Thành (demo)",
+    identifier: "bantochuc@legal-arena.example",
+    password: DEMO_PASSWORD,
+    nodeCode: "HP-KIMTHANH",
+  },
+  { role: "LEARNER", fullName: "Học viên (demo)", identifier: "hocvien@legal-arena.example", password: DEMO_PASSWORD, nodeCode: "HP-KIMTHANH-UBND" },
+  { role: "CONTESTANT", fullName: "Thí sinh (demo)", identifier: "thisinh@legal-arena.example", password: DEMO_PASSWORD, nodeCode: "HP-KIMTHANH-THCS" },
+];
+
+/** Seeds the demo data when the database has no org node and no user; returns whether it did. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const [nodes, users] = await Promise.all([db.orgNode.count(), db.user.count()]);
+  if (nodes > 0 || users > 0) return false;
+  await seedDemoData(db);
+  return true;
+}
+
+export async function seedDemoData(db: Db): Promise<void> {
+  const hashes = await Promise.all(DEMO_LOGINS.map((login) => hashPassword(login.password)));
+  await db.$transaction(async (tx) => {
+    const idsByCode = new Map<string, string>();
+    const insert = async (node: DemoNode, parent: { id: string; path: string; depth: number } | null) => {
+      const id = randomUUID();
+      const path = childPath(parent?.path ?? null, id);
+      const depth = parent ? parent.depth + 1 : 0;
+      await tx.orgNode.create({ data: { id, code: node.code, name: node.name, type: node.type, parentId: parent?.id ?? null, path, depth } });
+      idsByCode.set(node.code, id);
+      for (const child of node.children ?? []) await insert(child, { id, path, depth });
+    };
+    for (const root of DEMO_ORG_TREE) await insert(root, null);
+
+    for (const [index, login] of DEMO_LOGINS.entries()) {
+      await tx.user.create({
+        data: {
+          fullName: login.fullName,
+          email: login.identifier,
+          passwordHash: hashes[index],
+          memberships: { create: { role: login.role, orgNodeId: idsByCode.get(login.nodeCode) as string } },
+        },
+      });
+    }
+  });
+}

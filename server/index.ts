@@ -1,0 +1,94 @@
+import { createServer } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { startRuntime } from "../app/boot.server";
+import { parseEnv } from "../app/env.server";
+import { attachSocketServer } from "../app/realtime/socket.server";
+import { DEMO_LOGINS, seedIfEmpty } from "../seeds/demo";
+import { createApp } from "./app";
+
+/**
+ * The one process: applies migrations, seeds an empty database, then serves Remix and
+ * Socket.IO on one port. Ends gracefully on SIGTERM/SIGINT.
+ */
+async function main() {
+  const env = parseEnv();
+  const runtime = await startRuntime(env);
+  const { logger } = runtime;
+
+  if (env.SEED_DEMO) {
+    const seeded = await seedIfEmpty(runtime.db);
+    if (seeded) logger.info("empty database: demo data seeded");
+  }
+
+  let app;
+  let closeVite = async () => {};
+  if (env.NODE_ENV === "development") {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    closeVite = () => vite.close();
+    app = createApp({
+      runtime,
+      viteMiddlewares: vite.middlewares,
+      build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+    });
+  } else {
+    // @ts-ignore -- produced by `npm run build`
+    const build = (await import("../build/server/index.js")) as ServerBuild;
+    app = createApp({ runtime, build });
+  }
+
+  const httpServer = createServer(app);
+  const sockets = attachSocketServer(httpServer, runtime);
+  httpServer.keepAliveTimeout = 65_000; // longer than nginx's 60 s upstream keep-alive
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env.PORT, env.HOST, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  printBanner(port, runtime.databaseDescription, runtime.store.kind, env.SEED_DEMO);
+  logger.info({ port, database: runtime.databaseDescription, store: runtime.store.kind }, "listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests");
+    const force = setTimeout(() => {
+      logger.error("shutdown took over 15 s; exiting");
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    // Stop accepting; idle keep-alive connections are closed, busy ones finish first.
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    await sockets.close();
+    await closed;
+    await closeVite();
+    await runtime.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+function printBanner(port: number, database: string, store: string, seeded: boolean) {
+  const lines = [
+    "",
+    `  Legal Arena is running at http://localhost:${port}`,
+    `  Database: ${database}`,
+    `  Shared state: ${store === "redis" ? "Redis" : "in-process (set REDIS_URL for several processes)"}`,
+  ];
+  if (seeded) {
+    lines.push("", "  Demo log-ins (demo data, change them before real use):");
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(11)} ${login.identifier.padEnd(31)} ${login.password}`);
+  }
+  lines.push("");
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`Legal Arena could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: false;
+  }
+}
+
+export default defineConfig({
+  resolve: {
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  plugins: [
+    remix({
+      ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/*.css"],
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+  // Pre-bundled so the first dev load does not reload mid-hydration (see STACK.md).
+  optimizeDeps: { include: ["react-i18next", "i18next", "zod"] },
+  server: { hmr: { port: 24678 } },
+});
