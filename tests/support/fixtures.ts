@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import type { Grant } from "~/auth/access";
+import type { CurrentUser } from "~/auth/guards.server";
+import { hashPassword } from "~/auth/password.server";
+import { createSession } from "~/auth/session.server";
+import type { Db } from "~/db/client.server";
+import type { Role } from "~/generated/prisma/enums";
+
+export const TEST_PASSWORD = "Thu-nghiem-2025";
+let passwordHash: Promise<string> | null = null;
+
+/** A user holding `role` at the node with `nodeCode` (seeded demo tree codes work). */
+export async function createUserWithRole(
+  db: Db,
+  options: { role: Role; nodeCode: string; fullName?: string; email?: string },
+): Promise<{ id: string; email: string }> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const email = options.email ?? `${options.role.toLowerCase()}-${randomBytes(4).toString("hex")}@test.example`;
+  const node = await db.orgNode.findUniqueOrThrow({ where: { code: options.nodeCode } });
+  const user = await db.user.create({
+    data: {
+      fullName: options.fullName ?? `Người thử ${options.role}`,
+      email,
+      passwordHash: await passwordHash,
+      memberships: { create: { role: options.role, orgNodeId: node.id } },
+    },
+  });
+  return { id: user.id, email };
+}
+
+/** The Cookie header of a fresh session for the user, as the browser would send it. */
+export async function sessionCookie(db: Db, userId: string): Promise<string> {
+  const { setCookie } = await createSession(db, new Request("http://localhost/login"), userId);
+  return setCookie.split(";")[0];
+}
+
+export async function currentUserFor(db: Db, userId: string): Promise<CurrentUser> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { memberships: { include: { orgNode: { select: { path: true } } } } },
+  });
+  const grants: Grant[] = user.memberships.map((m) => ({ role: m.role, orgNodeId: m.orgNodeId, orgNodePath: m.orgNode.path }));
+  return {
+    id: user.id,
+    fullName: user.fullName,
+    email: user.email,
+    phone: user.phone,
+    locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
+    sessionId: "test-session",
+    grants,
+  };
+}
+
+export async function nodeId(db: Db, code: string): Promise<string> {
+  return (await db.orgNode.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+}
