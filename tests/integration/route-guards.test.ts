@@ -1,0 +1,178 @@
+import path from "node:path";
+import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../seeds/demo";
+import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
+import { startTestRuntime, type TestRuntime } from "../support/runtime";
+
+/**
+ * The guard table: every route file is listed with who may reach it, and each protected
+ * loader and action is called as anonymous, as users of the wrong role, and as an organizer
+ * of a sibling commune — all must be turned away — and as the right user, who must get in.
+ * A new route that is not in this table fails the first test.
+ */
+type Access =
+  | "public" // anyone (logout and locale are POST-only actions that act on the caller's own session)
+  | "anonymousOnly" // log-in and registration: a logged-in user is sent home
+  | "user" // any logged-in user
+  | "organizer" // an organizer (of any node) or an admin; data is filtered to their subtree
+  | "organizerOfNode"; // an organizer of the node in the URL (or an ancestor), or an admin
+
+interface RouteEntry {
+  access: Access;
+  path: string;
+  /** For organizerOfNode: the node in the URL belongs to Kim Thành. */
+  nodeParam?: string;
+  loader?: boolean;
+  action?: boolean;
+  /** A form the action would accept from the right user (the guard must stop everyone else first). */
+  form?: () => FormData;
+}
+
+const form = (fields: Record<string, string>) => () => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+
+const ROUTES: Record<string, RouteEntry> = {
+  _index: { access: "public", path: "/", loader: true },
+  login: { access: "anonymousOnly", path: "/login", loader: true, action: true, form: form({ identifier: "x@test.example", password: "x" }) },
+  register: { access: "anonymousOnly", path: "/register", loader: true, action: true, form: form({ fullName: "A" }) },
+  logout: { access: "public", path: "/logout", loader: true, action: true },
+  locale: { access: "public", path: "/locale", loader: true, action: true, form: form({ locale: "en" }) },
+  "account.password": { access: "user", path: "/account/password", loader: true, action: true, form: form({ currentPassword: "x" }) },
+  manage: { access: "organizer", path: "/manage", loader: true },
+  "manage._index": { access: "organizer", path: "/manage", loader: true },
+  "manage.org._index": { access: "organizer", path: "/manage/org", loader: true, action: true, form: form({ name: "" }) },
+  "manage.org.$nodeId": {
+    access: "organizerOfNode",
+    path: "/manage/org/:nodeId",
+    nodeParam: "HP-KIMTHANH-THCS",
+    loader: true,
+    action: true,
+    form: form({ intent: "rename", name: "", code: "" }),
+  },
+  "manage.org.import": { access: "organizer", path: "/manage/org/import", loader: true, action: true, form: form({ intent: "check" }) },
+  "manage.org.template[.xlsx]": { access: "organizer", path: "/manage/org/template.xlsx", loader: true },
+  "manage.organizers": { access: "organizer", path: "/manage/organizers", loader: true, action: true, form: form({ intent: "grant" }) },
+  "manage.members": { access: "organizer", path: "/manage/members", loader: true, action: true, form: form({ userId: "" }) },
+  "manage.audit": { access: "organizer", path: "/manage/audit", loader: true },
+};
+
+const routeModules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("../../app/routes/*.tsx");
+const routeName = (file: string) => path.basename(file).replace(/\.tsx$/, "");
+
+let runtime: TestRuntime;
+const cookies: Record<"anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin", string> = {
+  anonymous: "",
+  contestant: "",
+  learner: "",
+  siblingOrganizer: "",
+  organizer: "",
+  admin: "",
+};
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  await seedDemoData(runtime.db);
+  const db = runtime.db;
+  const make = async (role: "CONTESTANT" | "LEARNER" | "ORGANIZER" | "ADMIN", nodeCode: string) =>
+    sessionCookie(db, (await createUserWithRole(db, { role, nodeCode })).id);
+  cookies.contestant = await make("CONTESTANT", "HP-KIMTHANH-THCS");
+  cookies.learner = await make("LEARNER", "HP-KIMTHANH-UBND");
+  cookies.siblingOrganizer = await make("ORGANIZER", "HP-HAIAN");
+  cookies.organizer = await make("ORGANIZER", "HP-KIMTHANH");
+  cookies.admin = await make("ADMIN", "HUE");
+});
+afterAll(() => runtime?.stop());
+
+interface Outcome {
+  status: number;
+  location: string | null;
+}
+
+async function call(name: string, kind: "loader" | "action", who: keyof typeof cookies): Promise<Outcome> {
+  const entry = ROUTES[name];
+  const module = await routeModules[`../../app/routes/${name}.tsx`]();
+  const handler = module[kind];
+  if (!handler) throw new Error(`${name} has no ${kind}`);
+  const params: Record<string, string> = {};
+  let urlPath = entry.path;
+  if (entry.nodeParam) {
+    params.nodeId = await nodeId(runtime.db, entry.nodeParam);
+    urlPath = urlPath.replace(":nodeId", params.nodeId);
+  }
+  const headers = new Headers(cookies[who] ? { Cookie: cookies[who] } : {});
+  const request =
+    kind === "loader"
+      ? new Request(`http://localhost${urlPath}`, { headers })
+      : new Request(`http://localhost${urlPath}`, { method: "POST", headers, body: entry.form?.() ?? new FormData() });
+  try {
+    const result = await handler({ request, params, context: {} });
+    return result instanceof Response ? { status: result.status, location: result.headers.get("Location") } : { status: 200, location: null };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
+    throw thrown;
+  }
+}
+
+const isLoginRedirect = (outcome: Outcome) => outcome.status === 302 && (outcome.location ?? "").startsWith("/login");
+const gotIn = (outcome: Outcome) => outcome.status !== 403 && !isLoginRedirect(outcome);
+
+describe("route guard table", () => {
+  it("lists every route file", () => {
+    const files = Object.keys(routeModules).map(routeName).sort();
+    expect(files.filter((file) => !(file in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((name) => !files.includes(name))).toEqual([]);
+  });
+
+  const cases = Object.entries(ROUTES).flatMap(([name, entry]) =>
+    (["loader", "action"] as const).filter((kind) => entry[kind]).map((kind) => ({ name, kind, entry })),
+  );
+
+  describe.each(cases.filter((c) => c.entry.access === "organizer" || c.entry.access === "organizerOfNode"))(
+    "$name $kind",
+    ({ name, kind, entry }) => {
+      it("sends anonymous visitors to log in", async () => {
+        expect(isLoginRedirect(await call(name, kind, "anonymous"))).toBe(true);
+      });
+      it("refuses contestants and learners with 403", async () => {
+        expect((await call(name, kind, "contestant")).status).toBe(403);
+        expect((await call(name, kind, "learner")).status).toBe(403);
+      });
+      if (entry.access === "organizerOfNode") {
+        it("refuses an organizer of a sibling commune with 403", async () => {
+          expect((await call(name, kind, "siblingOrganizer")).status).toBe(403);
+        });
+      }
+      it("lets the organizer of the node and an admin in", async () => {
+        expect(gotIn(await call(name, kind, "organizer"))).toBe(true);
+        expect(gotIn(await call(name, kind, "admin"))).toBe(true);
+      });
+    },
+  );
+
+  describe.each(cases.filter((c) => c.entry.access === "user"))("$name $kind", ({ name, kind }) => {
+    it("sends anonymous visitors to log in and lets any user in", async () => {
+      expect(isLoginRedirect(await call(name, kind, "anonymous"))).toBe(true);
+      expect(gotIn(await call(name, kind, "contestant"))).toBe(true);
+    });
+  });
+
+  describe.each(cases.filter((c) => c.entry.access === "anonymousOnly"))("$name $kind", ({ name, kind }) => {
+    it("sends logged-in users home", async () => {
+      expect(await call(name, kind, "contestant")).toEqual({ status: 302, location: "/" });
+    });
+  });
+
+  it("answers an unknown node id like a forbidden one (ids cannot be probed)", async () => {
+    const module = await routeModules["../../app/routes/manage.org.$nodeId.tsx"]();
+    const outcome = await module.loader?.({
+      request: new Request("http://localhost/manage/org/does-not-exist", { headers: { Cookie: cookies.organizer } }),
+      params: { nodeId: "does-not-exist" },
+      context: {},
+    }).catch((thrown: unknown) => thrown);
+    expect(outcome instanceof Response && outcome.status).toBe(403);
+  });
+});
