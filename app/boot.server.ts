@@ -62,7 +62,7 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
     closers.push(() => db.$disconnect());
 
     const store: SharedStore = env.REDIS_URL
-      ? RedisStore.connect(env.REDIS_URL, options.redisPrefix ?? "la:")
+      ? RedisStore.connect(env.REDIS_URL, options.redisPrefix ?? env.REDIS_PREFIX)
       : new MemoryStore();
     closers.push(() => store.close());
 
@@ -74,9 +74,9 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
       logger,
       sessionSecret: env.SESSION_SECRET ?? loadOrCreateSessionSecret(env.dataDir),
       limits: {
-        loginPerIp: new RateLimiter(store, { name: "login-ip", points: 20, durationSeconds: 15 * 60 }),
-        loginPerAccount: new RateLimiter(store, { name: "login-account", points: 5, durationSeconds: 15 * 60 }),
-        registerPerIp: new RateLimiter(store, { name: "register-ip", points: 10, durationSeconds: 60 * 60 }),
+        loginPerIp: new RateLimiter(store, { name: "login-ip", points: env.LOGIN_MAX_PER_IP, durationSeconds: 15 * 60 }),
+        loginPerAccount: new RateLimiter(store, { name: "login-account", points: env.LOGIN_MAX_PER_ACCOUNT, durationSeconds: 15 * 60 }),
+        registerPerIp: new RateLimiter(store, { name: "register-ip", points: env.REGISTER_MAX_PER_IP, durationSeconds: 60 * 60 }),
       },
     };
     setRuntime(runtime);

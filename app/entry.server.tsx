@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { runtime } from "./runtime.server";
-import { NonceProvider } from "./utils/nonce";
+import { RequestInfoProvider } from "./utils/request-info";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,14 +16,14 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? "";
+  const { cspNonce: nonce = "", requestId = "" } = loadContext as { cspNonce?: string; requestId?: string };
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
+      <RequestInfoProvider value={{ nonce, requestId }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      </RequestInfoProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {

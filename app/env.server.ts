@@ -21,6 +21,14 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Key prefix in Redis, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default("la:"),
+  /** Log-in attempts per client address per 15 minutes (a school behind one NAT needs room). */
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** Failed log-ins per account per 15 minutes before it is paused. */
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Registrations per client address per hour. */
+  REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Queries slower than this are logged as warnings. */
   SLOW_QUERY_MS: z.coerce.number().int().min(1).default(200),
 });

@@ -24,21 +24,20 @@ import { Toast } from "./components/Feedback";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/i18n";
 import { getLocale } from "./i18n/i18n.server";
 import stylesUrl from "./styles/app.css?url";
-import { useNonce } from "./utils/nonce";
+import { useNonce, useRequestId } from "./utils/request-info";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const locale = await getLocale(request, user?.locale);
   const { flash, setCookie } = await readFlash(request);
   return json(
     {
       locale,
-      requestId: (context as { requestId?: string }).requestId ?? null,
       toast: flash,
       user: user
         ? {
@@ -153,7 +152,7 @@ export function ErrorBoundary() {
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const data = useRootData();
+  const requestId = useRequestId();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
   return (
@@ -161,8 +160,10 @@ export function GeneralErrorBoundary() {
       <p className="error-status">{status}</p>
       <h1 id="error-title">{t(`errorPage.${kind}.title`)}</h1>
       <p>{t(`errorPage.${kind}.body`)}</p>
-      {status >= 500 && data?.requestId ? (
-        <p className="error-request-id">{t("errorPage.requestId", { requestId: data.requestId })}</p>
+      {status >= 500 && requestId ? (
+        <p className="error-request-id" data-request-id={requestId}>
+          {t("errorPage.requestId", { requestId })}
+        </p>
       ) : null}
       <p>
         <Link to="/" className="btn btn-primary">

@@ -25,7 +25,7 @@ export function attachSocketServer(
     const publisher = runtime.store.client.duplicate({ keyPrefix: "" });
     const subscriber = publisher.duplicate();
     adapterClients.push(publisher, subscriber);
-    io.adapter(createAdapter(publisher, subscriber, { key: "la:socket.io" }));
+    io.adapter(createAdapter(publisher, subscriber, { key: `${runtime.env.REDIS_PREFIX}socket.io` }));
     io.of("/").adapter.on("error", (error: Error) => runtime.logger.error({ err: error }, "socket adapter error"));
   }
   io.on("connection", (socket) => {

@@ -168,11 +168,16 @@ describe("route guard table", () => {
 
   it("answers an unknown node id like a forbidden one (ids cannot be probed)", async () => {
     const module = await routeModules["../../app/routes/manage.org.$nodeId.tsx"]();
-    const outcome = await module.loader?.({
-      request: new Request("http://localhost/manage/org/does-not-exist", { headers: { Cookie: cookies.organizer } }),
-      params: { nodeId: "does-not-exist" },
-      context: {},
-    }).catch((thrown: unknown) => thrown);
+    const loader = module.loader as LoaderFunction;
+    const outcome = await Promise.resolve()
+      .then(() =>
+        loader({
+          request: new Request("http://localhost/manage/org/does-not-exist", { headers: { Cookie: cookies.organizer } }),
+          params: { nodeId: "does-not-exist" },
+          context: {},
+        }),
+      )
+      .catch((thrown: unknown) => thrown);
     expect(outcome instanceof Response && outcome.status).toBe(403);
   });
 });

@@ -40,6 +40,7 @@ export async function startTestRuntime(): Promise<TestRuntime> {
     REDIS_URL: process.env.TEST_REDIS_URL,
     LOG_LEVEL: "silent",
     SESSION_SECRET: randomBytes(32).toString("hex"),
+    LOGIN_MAX_PER_IP: "20",
   });
   const runtime = await startRuntime(env, { redisPrefix: testRedisPrefix(), poolSize: 4 });
   return {

@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { dropSchema } from "./runtime";
+
+/**
+ * Runs the built server (`npm run build` output) as a real process on a free port, with a
+ * throwaway database: a fresh schema of TEST_DATABASE_URL, else the embedded PGlite in a
+ * temporary folder; Redis from TEST_REDIS_URL under a random prefix, else in-process.
+ */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  dataDir: string;
+  databaseUrl: string | null;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  cleanup(): Promise<void>;
+}
+
+export async function startServerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "la-server-"));
+  let databaseUrl: string | null = null;
+  let schema: string | null = null;
+  if (process.env.TEST_DATABASE_URL) {
+    schema = `e2e_${randomBytes(6).toString("hex")}`;
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.searchParams.set("schema", schema);
+    databaseUrl = url.toString();
+  }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    REDIS_PREFIX: `e2e:${randomBytes(6).toString("hex")}:`,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, ["--enable-source-maps", "build/node-server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      const match = output.match(/running at (http:\/\/localhost:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout?.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+
+  let stopped: Promise<number | null> | null = null;
+  const stop = (signal: NodeJS.Signals = "SIGTERM") => {
+    if (!stopped) {
+      if (child.exitCode === null) child.kill(signal);
+      stopped = exited;
+    }
+    return stopped;
+  };
+  return {
+    url,
+    child,
+    dataDir,
+    databaseUrl,
+    output: () => output,
+    stop,
+    async cleanup() {
+      await stop();
+      if (schema && process.env.TEST_DATABASE_URL) await dropSchema(process.env.TEST_DATABASE_URL, schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
