@@ -20,7 +20,7 @@ async function main() {
     if (seeded) logger.info("empty database: demo data seeded");
   }
 
-  let app;
+  let app: ReturnType<typeof createApp>;
   let closeVite = async () => {};
   if (env.NODE_ENV === "development") {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
@@ -59,11 +59,14 @@ async function main() {
       process.exit(1);
     }, 15_000);
     force.unref();
-    // Stop accepting; idle keep-alive connections are closed, busy ones finish first.
+    // Stop accepting; keep-alive connections are closed as soon as they are idle, so busy
+    // ones finish their request first.
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    const closeIdle = setInterval(() => httpServer.closeIdleConnections(), 100);
     httpServer.closeIdleConnections();
     await sockets.close();
     await closed;
+    clearInterval(closeIdle);
     await closeVite();
     await runtime.close();
     logger.info("stopped");

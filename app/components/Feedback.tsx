@@ -44,7 +44,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function Skeleton({ lines = 3 }: { lines?: number }) {
   const { t } = useTranslation();
   return (
-    <div className="skeleton" aria-busy="true" aria-label={t("common.loading")}>
+    <div className="skeleton" role="status" aria-busy="true" aria-label={t("common.loading")}>
       {Array.from({ length: lines }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity.
         <div key={index} className="skeleton-line" />

@@ -62,7 +62,7 @@ describe("log-in", () => {
   });
 
   it("blocks an address that tries too many log-ins", async () => {
-    let last;
+    let last: Awaited<ReturnType<typeof authenticate>> | undefined;
     for (let i = 0; i < 21; i++) {
       last = await authenticate(runtime.db, null, { identifier: `guess${i}@test.example`, password: "x1234567", ip });
     }

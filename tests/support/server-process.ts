@@ -20,11 +20,15 @@ export interface ServerProcess {
   cleanup(): Promise<void>;
 }
 
-export async function startServerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "la-server-"));
-  let databaseUrl: string | null = null;
-  let schema: string | null = null;
-  if (process.env.TEST_DATABASE_URL) {
+export async function startServerProcess(
+  extraEnv: Record<string, string> = {},
+  /** Start on the same data as an earlier (stopped) process, e.g. to test a restart. */
+  reuse?: Pick<ServerProcess, "dataDir" | "databaseUrl">,
+): Promise<ServerProcess> {
+  const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), "la-server-"));
+  let databaseUrl: string | null = reuse?.databaseUrl ?? null;
+  let schema: string | null = databaseUrl ? new URL(databaseUrl).searchParams.get("schema") : null;
+  if (!reuse && process.env.TEST_DATABASE_URL) {
     schema = `e2e_${randomBytes(6).toString("hex")}`;
     const url = new URL(process.env.TEST_DATABASE_URL);
     url.searchParams.set("schema", schema);

@@ -1,0 +1,58 @@
+// `npm test`: type check, lint, build when the sources are newer than the build, then every
+// vitest project (unit, integration, e2e) with a JSON report in test-results/ that .ci/run reads.
+// Integration and browser tests use TEST_DATABASE_URL / TEST_REDIS_URL when set, else the
+// embedded defaults. Browser tests need Debian's chromium (or CHROMIUM_PATH); without it they
+// are skipped and this says so — and under CI=true that skip is a failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const results = { checks: [], browserTestsSkipped: false };
+const run = (name, command, args, env = {}) => {
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  results.checks.push({ name, ok });
+  return ok;
+};
+
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+mkdirSync("test-results", { recursive: true });
+run("type check", "npx", ["tsc", "--noEmit"]);
+run("lint", "npx", ["biome", "lint", "--diagnostic-level=error", "."]);
+
+const sourcesChanged = Math.max(...["app", "server", "seeds", "public", "vite.config.ts", "package-lock.json"].map(newestMtime));
+const buildTime = Math.min(newestMtime("build/node-server.js"), newestMtime("build/server/index.js"));
+if (buildTime === 0 || sourcesChanged > buildTime) run("build", "npm", ["run", "build"]);
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  results.browserTestsSkipped = true;
+  console.log(`\n⚠ Browser tests SKIPPED: no chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+const vitestOk = run("tests (unit, integration, e2e)", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest.json",
+]);
+writeFileSync("test-results/checks.json", JSON.stringify(results, null, 2));
+
+const failedChecks = results.checks.filter((check) => !check.ok).map((check) => check.name);
+if (failedChecks.length > 0) console.log(`\n✗ failed: ${failedChecks.join(", ")}`);
+if (results.browserTestsSkipped) {
+  console.log(`⚠ Browser tests were skipped (no chromium at ${chromium}).`);
+  if (process.env.CI === "true") {
+    console.log("✗ CI=true: skipping browser tests is a failure.");
+    process.exit(1);
+  }
+}
+process.exit(failedChecks.length === 0 && vitestOk ? 0 : 1);
