@@ -14,5 +14,6 @@ export const AUDIT_ACTIONS = [
   "organizer.created",
   "organizer.granted",
   "organizer.revoked",
+  "user.created",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -71,7 +71,8 @@ export async function importOrgTree(
   request: Request | null,
   user: CurrentUser,
   file: { name: string; bytes: Uint8Array },
-  options: { dryRun: boolean },
+  /** system: run by the operator's CLI, audited without an actor (the audit log shows "Hệ thống"). */
+  options: { dryRun: boolean; system?: boolean },
 ): Promise<OrgImportReport> {
   const table = await readTable(file, COLUMNS);
   if (!table.ok) {
@@ -99,7 +100,7 @@ export async function importOrgTree(
   if (!report.ok || options.dryRun) return report;
   await applyPlan(db, plan.nodes, plan.changed);
   await audit(db, request, {
-    actorId: user.id,
+    actorId: options.system ? null : user.id,
     action: "org.imported",
     targetType: "OrgNode",
     details: { file: file.name.slice(0, 200), created: report.created, updated: report.updated },

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/auth/access";
 import { requireRole } from "~/auth/guards.server";
+import { Skeleton } from "~/components/Feedback";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "ORGANIZER");
@@ -13,6 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ManageLayout() {
   const { t } = useTranslation();
   useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  // Between two management pages, show a placeholder instead of the stale page.
+  const switchingPage =
+    navigation.state === "loading" && navigation.location.pathname.startsWith("/manage") && !navigation.formMethod;
   return (
     <div className="manage-layout">
       <nav className="sub-nav" aria-label={t("manage.navLabel")}>
@@ -24,9 +29,7 @@ export default function ManageLayout() {
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>
         <NavLink to="/manage/audit">{t("manage.audit")}</NavLink>
       </nav>
-      <div className="manage-content">
-        <Outlet />
-      </div>
+      <div className="manage-content">{switchingPage ? <Skeleton lines={6} /> : <Outlet />}</div>
     </div>
   );
 }

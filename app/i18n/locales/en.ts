@@ -219,6 +219,7 @@ export const en: Translation = {
         granted: "Organizer access granted",
         revoked: "Organizer access revoked",
       },
+      user: { created: "Account created" },
     },
   },
   errorPage: {

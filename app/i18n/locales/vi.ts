@@ -218,6 +218,7 @@ export const vi = {
         granted: "Cấp quyền ban tổ chức",
         revoked: "Thu hồi quyền ban tổ chức",
       },
+      user: { created: "Tạo tài khoản" },
     },
   },
   errorPage: {

@@ -1,0 +1,143 @@
+import { Command, type CommanderError, InvalidArgumentError, Option } from "commander";
+import type { StartedRuntime, StartOptions } from "~/boot.server";
+import { Role } from "~/generated/prisma/enums";
+import type { GlobalOptions } from "./context";
+import { type CommandResult, EXIT } from "./output";
+
+/**
+ * `npm run cli -- <command>`: operators' bulk and cron jobs. Wiring only; each command lives in
+ * its group's module and reports through output.ts. The database is the server's: DATABASE_URL,
+ * or the embedded one under DATA_DIR (attached to the running server when it holds it).
+ * Command modules are imported when their command runs, so --help and usage errors do not load
+ * Prisma and PGlite.
+ */
+const ROLES = Object.values(Role);
+
+async function run(
+  options: GlobalOptions,
+  command: (runtime: StartedRuntime) => Promise<CommandResult>,
+  startOptions?: Pick<StartOptions, "migrate">,
+): Promise<void> {
+  const { runWithRuntime } = await import("./context");
+  await runWithRuntime(options, command, startOptions);
+}
+
+const program = new Command("npm run cli --")
+  .description("Legal Arena command line: org tree, accounts and database jobs for operators and cron.")
+  // Commander exits with 1 on usage errors; 1 is ours (bad input), so usage errors become 2.
+  .exitOverride((error: CommanderError) => {
+    const shown = error.code === "commander.helpDisplayed" || error.code === "commander.version";
+    process.exit(shown ? EXIT.OK : EXIT.USAGE);
+  })
+  .showHelpAfterError("(add --help for usage)")
+  .addHelpText(
+    "after",
+    `
+Every command accepts --json (exactly one JSON value on stdout, nothing else) and --verbose
+(logs on stderr; otherwise logs are silenced). The database is DATABASE_URL, or the embedded
+database under DATA_DIR (default ./data), shared with the server if it is running.
+
+Exit codes:
+  0  done (including "nothing to do")
+  1  bad input: validation failed, file unreadable, account exists, … (nothing was written)
+  2  usage error: unknown command or option, missing argument
+  3  unexpected failure: database unreachable, migration failed, …`,
+  );
+
+function common(command: Command): Command {
+  return command
+    .option("--json", "print one JSON value on stdout instead of text")
+    .option("--verbose", "log to stderr (LOG_LEVEL, default info)")
+    .addHelpText("after", "\nExit codes: 0 done, 1 bad input (nothing written), 2 usage error, 3 unexpected failure.");
+}
+
+common(
+  program
+    .command("migrate")
+    .summary("apply pending database migrations")
+    .description("Apply pending database migrations. JSON: {applied: string[], alreadyApplied: number}"),
+).action((options: GlobalOptions) =>
+  run(options, async (runtime) => (await import("./db")).applyMigrations(runtime), { migrate: false }),
+);
+
+common(
+  program
+    .command("seed")
+    .summary("seed demo data into an empty database")
+    .description(
+      "Seed the demo org tree and accounts into an empty database; does nothing otherwise (exit 0 either way). JSON: {seeded: boolean}",
+    ),
+).action((options: GlobalOptions) => run(options, async (runtime) => (await import("./db")).seedDemo(runtime)));
+
+common(
+  program
+    .command("org:import")
+    .summary("import an org tree from .xlsx/.csv")
+    .description(
+      "Import an org tree from .xlsx or .csv (columns: Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên) as the system. " +
+        "Every row is checked first; if any is bad nothing is written and exit code is 1. " +
+        "JSON: {ok, applied, total, created, updated, unchanged, errors: [{line, field, code, message}], fileError?}",
+    )
+    .argument("<file>", "path of the .xlsx or .csv file")
+    .option("--dry-run", "check the file and report, without writing"),
+).action((file: string, options: GlobalOptions & { dryRun?: boolean }) =>
+  run(options, async (runtime) => (await import("./org")).importOrgFile(runtime.db, file, options)),
+);
+
+common(
+  program
+    .command("org:list")
+    .summary("print the org tree")
+    .description(
+      "Print the org tree in tree order. JSON: [{code, name, type, parentCode}] (parentCode null for roots)",
+    ),
+).action((options: GlobalOptions) => run(options, async (runtime) => (await import("./org")).listOrgTree(runtime.db)));
+
+common(
+  program
+    .command("users:create")
+    .summary("create an account with a role at an org node")
+    .description(
+      "Create an account with one role at one org node, checked like registration. Without --password a temporary " +
+        "password is generated, printed once, and must be changed at first log-in. Exit 1 if the e-mail/phone exists. " +
+        "JSON: {ok, userId, fullName, email, phone, role, nodeCode, mustChangePassword, temporaryPassword} or {ok: false, errors}",
+    )
+    .requiredOption("--name <full name>", "full name (họ và tên)")
+    .addOption(new Option("--email <email>", "e-mail address (give this or --phone)").conflicts("phone"))
+    .addOption(new Option("--phone <phone>", "Vietnamese mobile number, e.g. 0912345678 (or --email)"))
+    .addOption(new Option("--role <role>", `one of ${ROLES.join(", ")}`).argParser(parseRole).makeOptionMandatory())
+    .requiredOption("--node <code>", "org node code, e.g. HP-KIMTHANH")
+    .option("--password <password>", "initial password (avoid: it stays in shell history; omit to generate one)"),
+).action(
+  (
+    options: GlobalOptions & {
+      name: string;
+      email?: string;
+      phone?: string;
+      role: Role;
+      node: string;
+      password?: string;
+    },
+    command: Command,
+  ) => {
+    if (options.email === undefined && options.phone === undefined)
+      command.error("error: give --email <email> or --phone <phone>");
+    return run(options, async (runtime) => (await import("./users")).createAccount(runtime.db, options));
+  },
+);
+
+function parseRole(value: string): Role {
+  const role = value.trim().toUpperCase() as Role;
+  if (!ROLES.includes(role)) throw new InvalidArgumentError(`Allowed choices are ${ROLES.join(", ")}.`);
+  return role;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Commander errors have exited already; this is a bug in a command outside runWithRuntime.
+  console.error(error);
+  process.exitCode = EXIT.FAILED;
+}
+// Lingering timers (pool idle timeouts, lock refreshers) must not keep a cron job waiting.
+process.exit(process.exitCode ?? EXIT.OK);
