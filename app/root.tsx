@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -30,6 +30,14 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Titles for the error pages (every other page sets its own). */
+export const meta: MetaFunction<typeof loader> = ({ error, data }) => {
+  if (!error) return [];
+  const t = createI18n(data?.locale ?? DEFAULT_LOCALE).t;
+  const { kind } = describeError(error);
+  return [{ title: `${t(`errorPage.${kind}.title`)} — ${t("app.name")}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -148,13 +156,18 @@ export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
 
+function describeError(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  return { status, kind };
+}
+
 /** One error page for every route: friendly text per status, the request id for support. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const requestId = useRequestId();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  const { status, kind } = describeError(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>

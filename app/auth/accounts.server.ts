@@ -47,7 +47,7 @@ export async function authenticate(
   db: Db,
   request: Request | null,
   input: { identifier: string; password: string; ip: string | null },
-): Promise<{ ok: true; userId: string } | AccountError> {
+): Promise<{ ok: true; userId: string; mustChangePassword: boolean } | AccountError> {
   const { loginPerIp, loginPerAccount } = runtime().limits;
   const where = identifierWhere(input.identifier);
   const accountKey = where ? Object.values(where)[0] : input.identifier.trim().toLowerCase();
@@ -80,7 +80,7 @@ export async function authenticate(
   await loginPerAccount.reset(accountKey);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await audit(db, request, { actorId: user.id, action: "auth.login", targetType: "User", targetId: user.id });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword };
 }
 
 export async function changePassword(

@@ -33,7 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { setCookie } = await createSession(db, request, result.userId);
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": setCookie } });
+  // A password set by an organizer is replaced before anything else.
+  const destination = result.mustChangePassword ? "/account/password" : safeRedirect(parsed.data.redirectTo);
+  return redirect(destination, { headers: { "Set-Cookie": setCookie } });
 }
 
 export default function LoginPage() {

@@ -38,7 +38,7 @@ describe("log-in", () => {
   it("accepts the right password and records the log-in", async () => {
     const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: "HP-KIMTHANH-THCS" });
     const result = await authenticate(runtime.db, null, { identifier: user.email, password: TEST_PASSWORD, ip });
-    expect(result).toEqual({ ok: true, userId: user.id });
+    expect(result).toEqual({ ok: true, userId: user.id, mustChangePassword: false });
     const stored = await runtime.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lastLoginAt).not.toBeNull();
   });
