@@ -1,6 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
-import { fileURLToPath } from "node:url";
 
 declare module "@remix-run/node" {
   interface Future {

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "./db/client.server";
-import { createPool, parseDatabaseUrl, type DatabaseTarget } from "./db/connection.server";
+import { createPool, type DatabaseTarget, parseDatabaseUrl } from "./db/connection.server";
 import { startEmbeddedPostgres } from "./db/embedded.server";
 import { migrate } from "./db/migrate.server";
 import type { Env } from "./env.server";
-import { setRuntime, type Runtime } from "./runtime.server";
+import { type Runtime, setRuntime } from "./runtime.server";
 import { MemoryStore } from "./store/memory-store.server";
 import { RateLimiter } from "./store/rate-limit.server";
 import { RedisStore } from "./store/redis-store.server";
@@ -74,9 +74,21 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
       logger,
       sessionSecret: env.SESSION_SECRET ?? loadOrCreateSessionSecret(env.dataDir),
       limits: {
-        loginPerIp: new RateLimiter(store, { name: "login-ip", points: env.LOGIN_MAX_PER_IP, durationSeconds: 15 * 60 }),
-        loginPerAccount: new RateLimiter(store, { name: "login-account", points: env.LOGIN_MAX_PER_ACCOUNT, durationSeconds: 15 * 60 }),
-        registerPerIp: new RateLimiter(store, { name: "register-ip", points: env.REGISTER_MAX_PER_IP, durationSeconds: 60 * 60 }),
+        loginPerIp: new RateLimiter(store, {
+          name: "login-ip",
+          points: env.LOGIN_MAX_PER_IP,
+          durationSeconds: 15 * 60,
+        }),
+        loginPerAccount: new RateLimiter(store, {
+          name: "login-account",
+          points: env.LOGIN_MAX_PER_ACCOUNT,
+          durationSeconds: 15 * 60,
+        }),
+        registerPerIp: new RateLimiter(store, {
+          name: "register-ip",
+          points: env.REGISTER_MAX_PER_IP,
+          durationSeconds: 60 * 60,
+        }),
       },
     };
     setRuntime(runtime);
@@ -86,7 +98,8 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
       databaseDescription,
       async close() {
         setRuntime(undefined);
-        for (const close of closers.reverse()) await close().catch((error) => logger.error({ err: error }, "close failed"));
+        for (const close of closers.reverse())
+          await close().catch((error) => logger.error({ err: error }, "close failed"));
       },
     };
   } catch (error) {

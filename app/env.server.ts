@@ -22,7 +22,10 @@ const envSchema = z.object({
     .default("true")
     .transform((v) => v === "true"),
   /** Key prefix in Redis, so several deployments (or test runs) can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default("la:"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]*$/)
+    .default("la:"),
   /** Log-in attempts per client address per 15 minutes (a school behind one NAT needs room). */
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
   /** Failed log-ins per account per 15 minutes before it is paused. */

@@ -5,8 +5,8 @@
 // app's own migrator (app/db/migrate.server.ts), never by `prisma migrate`.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const placeholderDir = join(tmpdir(), "legal-arena-prisma");
 const placeholder = join(placeholderDir, "schema-engine-placeholder");

@@ -1,6 +1,6 @@
 // `npm start`: builds once if there is no build, then runs the server (which applies
 // migrations and seeds an empty database itself).
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const needsBuild = !existsSync("build/node-server.js") || !existsSync("build/server/index.js");

@@ -25,16 +25,20 @@ function newestMtime(target) {
 
 mkdirSync("test-results", { recursive: true });
 run("type check", "npx", ["tsc", "--noEmit"]);
-run("lint", "npx", ["biome", "lint", "--diagnostic-level=error", "."]);
+run("lint and format", "npx", ["biome", "check", "--diagnostic-level=error", "."]);
 
-const sourcesChanged = Math.max(...["app", "server", "seeds", "public", "vite.config.ts", "package-lock.json"].map(newestMtime));
+const sourcesChanged = Math.max(
+  ...["app", "server", "seeds", "public", "vite.config.ts", "package-lock.json"].map(newestMtime),
+);
 const buildTime = Math.min(newestMtime("build/node-server.js"), newestMtime("build/server/index.js"));
 if (buildTime === 0 || sourcesChanged > buildTime) run("build", "npm", ["run", "build"]);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   results.browserTestsSkipped = true;
-  console.log(`\n⚠ Browser tests SKIPPED: no chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.log(
+    `\n⚠ Browser tests SKIPPED: no chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
 }
 
 const vitestOk = run("tests (unit, integration, e2e)", "npx", [

@@ -97,8 +97,20 @@ export const DEMO_ORG_TREE: DemoNode[] = [
 
 export const DEMO_PASSWORD = "Demo@2025";
 
-export const DEMO_LOGINS: Array<{ role: Role; fullName: string; identifier: string; password: string; nodeCode: string }> = [
-  { role: "ADMIN", fullName: "Quản trị viên (demo)", identifier: "admin@legal-arena.example", password: DEMO_PASSWORD, nodeCode: "HP" },
+export const DEMO_LOGINS: Array<{
+  role: Role;
+  fullName: string;
+  identifier: string;
+  password: string;
+  nodeCode: string;
+}> = [
+  {
+    role: "ADMIN",
+    fullName: "Quản trị viên (demo)",
+    identifier: "admin@legal-arena.example",
+    password: DEMO_PASSWORD,
+    nodeCode: "HP",
+  },
   {
     role: "ORGANIZER",
     fullName: "Ban tổ chức xã Kim Thành (demo)",
@@ -106,8 +118,20 @@ export const DEMO_LOGINS: Array<{ role: Role; fullName: string; identifier: stri
     password: DEMO_PASSWORD,
     nodeCode: "HP-KIMTHANH",
   },
-  { role: "LEARNER", fullName: "Học viên (demo)", identifier: "hocvien@legal-arena.example", password: DEMO_PASSWORD, nodeCode: "HP-KIMTHANH-UBND" },
-  { role: "CONTESTANT", fullName: "Thí sinh (demo)", identifier: "thisinh@legal-arena.example", password: DEMO_PASSWORD, nodeCode: "HP-KIMTHANH-THCS" },
+  {
+    role: "LEARNER",
+    fullName: "Học viên (demo)",
+    identifier: "hocvien@legal-arena.example",
+    password: DEMO_PASSWORD,
+    nodeCode: "HP-KIMTHANH-UBND",
+  },
+  {
+    role: "CONTESTANT",
+    fullName: "Thí sinh (demo)",
+    identifier: "thisinh@legal-arena.example",
+    password: DEMO_PASSWORD,
+    nodeCode: "HP-KIMTHANH-THCS",
+  },
 ];
 
 /** Seeds the demo data when the database has no org node and no user; returns whether it did. */
@@ -126,7 +150,9 @@ export async function seedDemoData(db: Db): Promise<void> {
       const id = randomUUID();
       const path = childPath(parent?.path ?? null, id);
       const depth = parent ? parent.depth + 1 : 0;
-      await tx.orgNode.create({ data: { id, code: node.code, name: node.name, type: node.type, parentId: parent?.id ?? null, path, depth } });
+      await tx.orgNode.create({
+        data: { id, code: node.code, name: node.name, type: node.type, parentId: parent?.id ?? null, path, depth },
+      });
       idsByCode.set(node.code, id);
       for (const child of node.children ?? []) await insert(child, { id, path, depth });
     };

@@ -45,7 +45,8 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),
   );
   app.use(
@@ -84,7 +85,9 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
       runtime.db.$queryRaw`SELECT 1`.then(() => true).catch(() => false),
       runtime.store.ping(),
     ]);
-    res.status(database && store ? 200 : 503).json({ ok: database && store, database, store: store ? runtime.store.kind : false });
+    res
+      .status(database && store ? 200 : 503)
+      .json({ ok: database && store, database, store: store ? runtime.store.kind : false });
   });
 
   if (viteMiddlewares) {
@@ -115,7 +118,8 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
 const rejectCrossOriginWrites: RequestHandler = (req, res, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
   const source = req.get("origin") ?? req.get("referer");
-  if (!source || source === "null") return source === "null" ? res.status(403).send("Cross-site request refused") : next();
+  if (!source || source === "null")
+    return source === "null" ? res.status(403).send("Cross-site request refused") : next();
   try {
     if (new URL(source).host === req.get("host")) return next();
   } catch {

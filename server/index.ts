@@ -31,7 +31,7 @@ async function main() {
       build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
     });
   } else {
-    // @ts-ignore -- produced by `npm run build`
+    // @ts-expect-error -- produced by `npm run build`
     const build = (await import("../build/server/index.js")) as ServerBuild;
     app = createApp({ runtime, build });
   }
@@ -85,7 +85,8 @@ function printBanner(port: number, database: string, store: string, seeded: bool
   ];
   if (seeded) {
     lines.push("", "  Demo log-ins (demo data, change them before real use):");
-    for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(11)} ${login.identifier.padEnd(31)} ${login.password}`);
+    for (const login of DEMO_LOGINS)
+      lines.push(`    ${login.role.padEnd(11)} ${login.identifier.padEnd(31)} ${login.password}`);
   }
   lines.push("");
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,6 +1,6 @@
-import type { Prisma } from "~/generated/prisma/client";
-import type { DbOrTx } from "~/db/client.server";
 import { clientIp } from "~/auth/session.server";
+import type { DbOrTx } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { AuditAction } from "./actions";
 
 export { AUDIT_ACTIONS, type AuditAction } from "./actions";
@@ -14,7 +14,6 @@ export interface AuditEntry {
   orgNodeId?: string | null;
   details?: Prisma.InputJsonValue;
 }
-
 
 export async function audit(db: DbOrTx, request: Request | null, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({

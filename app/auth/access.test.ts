@@ -46,7 +46,12 @@ describe("hasRole over the org tree", () => {
 
 describe("managedRoots", () => {
   it("drops roots nested in another root and duplicates", () => {
-    const roots = managedRoots([organizerOf(kimThanhSchool), organizerOf(kimThanh), organizerOf(haiAn), organizerOf(kimThanh)]);
+    const roots = managedRoots([
+      organizerOf(kimThanhSchool),
+      organizerOf(kimThanh),
+      organizerOf(haiAn),
+      organizerOf(kimThanh),
+    ]);
     expect(roots?.map((grant) => grant.orgNodePath).sort()).toEqual([haiAn, kimThanh]);
   });
 

@@ -44,10 +44,15 @@ export function hasRole(grants: readonly Grant[], role: Role, targetPath?: strin
 export function managedRoots(grants: readonly Grant[]): Grant[] | null {
   if (isAdmin(grants)) return null;
   const organizerGrants = grants.filter((grant) => grant.role === "ORGANIZER");
-  return organizerGrants.filter(
-    (grant) =>
-      !organizerGrants.some(
-        (other) => other !== grant && other.orgNodePath !== grant.orgNodePath && isWithin(other.orgNodePath, grant.orgNodePath),
-      ),
-  ).filter((grant, index, all) => all.findIndex((g) => g.orgNodePath === grant.orgNodePath) === index);
+  return organizerGrants
+    .filter(
+      (grant) =>
+        !organizerGrants.some(
+          (other) =>
+            other !== grant &&
+            other.orgNodePath !== grant.orgNodePath &&
+            isWithin(other.orgNodePath, grant.orgNodePath),
+        ),
+    )
+    .filter((grant, index, all) => all.findIndex((g) => g.orgNodePath === grant.orgNodePath) === index);
 }

@@ -1,6 +1,6 @@
+import { audit } from "~/audit/audit.server";
 import type { Db } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
-import { audit } from "~/audit/audit.server";
 import { runtime } from "~/runtime.server";
 import { decoyVerify, generateTemporaryPassword, hashPassword, verifyPassword } from "./password.server";
 import { parseIdentifier } from "./schemas";
@@ -98,7 +98,12 @@ export async function changePassword(
     // Other devices are logged out: whoever knew the old password loses access.
     db.session.deleteMany({ where: { userId: user.id, id: { not: input.currentSessionId } } }),
   ]);
-  await audit(db, request, { actorId: user.id, action: "auth.password_changed", targetType: "User", targetId: user.id });
+  await audit(db, request, {
+    actorId: user.id,
+    action: "auth.password_changed",
+    targetType: "User",
+    targetId: user.id,
+  });
   return { ok: true };
 }
 

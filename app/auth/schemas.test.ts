@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, normalizePhone, parseIdentifier, passwordSchema, registerSchema, safeRedirect } from "./schemas";
+import {
+  changePasswordSchema,
+  normalizePhone,
+  parseIdentifier,
+  passwordSchema,
+  registerSchema,
+  safeRedirect,
+} from "./schemas";
 
 describe("normalizePhone", () => {
   it.each([
@@ -44,11 +51,17 @@ describe("form schemas", () => {
       confirmPassword: "Matkhau-2026",
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["confirmPassword"], message: "errors.password.mismatch" })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["confirmPassword"], message: "errors.password.mismatch" }),
+    ]);
   });
 
   it("refuses a new password equal to the current one", () => {
-    const result = changePasswordSchema.safeParse({ currentPassword: "Abc12345x", newPassword: "Abc12345x", confirmPassword: "Abc12345x" });
+    const result = changePasswordSchema.safeParse({
+      currentPassword: "Abc12345x",
+      newPassword: "Abc12345x",
+      confirmPassword: "Abc12345x",
+    });
     expect(result.error?.issues[0].message).toBe("errors.password.sameAsOld");
   });
 });

@@ -47,7 +47,11 @@ export async function runWithRuntime(
   let runtime: StartedRuntime | null = null;
   try {
     const env = cliEnv(options);
-    runtime = await startRuntime(env, { ...startOptions, logger: createLogger(env.LOG_LEVEL, { fd: 2, service: "legal-arena-cli" }), poolSize: 2 });
+    runtime = await startRuntime(env, {
+      ...startOptions,
+      logger: createLogger(env.LOG_LEVEL, { fd: 2, service: "legal-arena-cli" }),
+      poolSize: 2,
+    });
     result = await command(runtime);
   } catch (error) {
     if (options.verbose) console.error(error);

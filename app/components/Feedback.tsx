@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "./Button";
 
@@ -23,7 +23,12 @@ export function Toast({ toast }: { toast: ToastMessage | null }) {
       {toast && visible ? (
         <div className={`toast toast-${toast.kind}`}>
           <span>{t(toast.message, toast.params)}</span>
-          <button type="button" className="toast-close" onClick={() => setVisible(false)} aria-label={t("common.close")}>
+          <button
+            type="button"
+            className="toast-close"
+            onClick={() => setVisible(false)}
+            aria-label={t("common.close")}
+          >
             ×
           </button>
         </div>

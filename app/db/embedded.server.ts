@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import lockfile from "proper-lockfile";
 import pg from "pg";
+import lockfile from "proper-lockfile";
 
 /**
  * The embedded default: PostgreSQL compiled to WebAssembly (PGlite), its files under
@@ -66,9 +66,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 }
 
 async function attachToRunningProcess(endpointPath: string): Promise<EmbeddedPostgres> {
-  const endpoint = existsSync(endpointPath)
-    ? (JSON.parse(readFileSync(endpointPath, "utf8")) as EndpointFile)
-    : null;
+  const endpoint = existsSync(endpointPath) ? (JSON.parse(readFileSync(endpointPath, "utf8")) as EndpointFile) : null;
   if (!endpoint) {
     throw new Error(
       "The embedded database is locked by another process that is still starting. Try again in a few seconds.",
@@ -89,4 +87,3 @@ async function attachToRunningProcess(endpointPath: string): Promise<EmbeddedPos
   }
   return { connectionString, owner: false, close: async () => {} };
 }
-

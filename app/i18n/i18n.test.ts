@@ -40,13 +40,14 @@ describe("translations", () => {
     expect(mismatched).toEqual([]);
   });
 
-  it("cover every key the code uses literally (t(\"…\") and \"errors.…\" messages)", () => {
+  it('cover every key the code uses literally (t("…") and "errors.…" messages)', () => {
     const appDir = path.resolve(__dirname, "..");
     const used = new Set<string>();
     for (const file of sourceFiles(appDir)) {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\(\s*"([\w.]+)"/g)) used.add(match[1]);
-      for (const match of text.matchAll(/"((?:errors|org|orgImport|register|account|organizers|members)\.[\w.]+)"/g)) used.add(match[1]);
+      for (const match of text.matchAll(/"((?:errors|org|orgImport|register|account|organizers|members)\.[\w.]+)"/g))
+        used.add(match[1]);
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !viKeys.has(key)).sort()).toEqual([]);
@@ -56,7 +57,10 @@ describe("translations", () => {
     const required = [
       ...AUDIT_ACTIONS.map((action) => `audit.actions.${action}`),
       ...["ADMIN", "ORGANIZER", "LEARNER", "CONTESTANT"].map((role) => `roles.${role}`),
-      ...["notFound", "forbidden", "badRequest", "server"].flatMap((kind) => [`errorPage.${kind}.title`, `errorPage.${kind}.body`]),
+      ...["notFound", "forbidden", "badRequest", "server"].flatMap((kind) => [
+        `errorPage.${kind}.title`,
+        `errorPage.${kind}.body`,
+      ]),
       ...["code", "name", "type", "parentCode"].map((column) => `orgImport.columns.${column}`),
     ];
     expect(required.filter((key) => !viKeys.has(key))).toEqual([]);

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { foldDiacritics } from "~/org/schemas";
 
 /**
@@ -17,12 +17,20 @@ export interface TableRow<K extends string> {
 
 export type ReadTableResult<K extends string> =
   | { ok: true; rows: TableRow<K>[] }
-  | { ok: false; code: "TOO_LARGE" | "UNSUPPORTED_TYPE" | "UNREADABLE" | "EMPTY" | "MISSING_COLUMNS"; message: string; params?: Record<string, string> };
+  | {
+      ok: false;
+      code: "TOO_LARGE" | "UNSUPPORTED_TYPE" | "UNREADABLE" | "EMPTY" | "MISSING_COLUMNS";
+      message: string;
+      params?: Record<string, string>;
+    };
 
 export type ColumnAliases<K extends string> = Record<K, { required: boolean; headers: string[] }>;
 
 function normalizeHeader(value: string): string {
-  return foldDiacritics(value).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return foldDiacritics(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 export async function readTable<K extends string>(
@@ -55,7 +63,12 @@ export async function readTable<K extends string>(
     positions[key] = position;
   }
   if (missing.length > 0) {
-    return { ok: false, code: "MISSING_COLUMNS", message: "errors.import.missingColumns", params: { columns: missing.join(", ") } };
+    return {
+      ok: false,
+      code: "MISSING_COLUMNS",
+      message: "errors.import.missingColumns",
+      params: { columns: missing.join(", ") },
+    };
   }
 
   const rows: TableRow<K>[] = [];

@@ -40,7 +40,11 @@ export async function keepPendingImport(store: SharedStore, ownerId: string, fil
   return token;
 }
 
-export async function takePendingImport(store: SharedStore, ownerId: string, token: string): Promise<UploadedFile | null> {
+export async function takePendingImport(
+  store: SharedStore,
+  ownerId: string,
+  token: string,
+): Promise<UploadedFile | null> {
   if (!/^[0-9a-f-]{36}$/.test(token)) return null;
   const raw = await store.get(`import:${ownerId}:${token}`);
   if (!raw) return null;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { CurrentUser } from "~/auth/guards.server";
-import { hasRole } from "~/auth/access";
 import { audit } from "~/audit/audit.server";
+import { hasRole } from "~/auth/access";
+import type { CurrentUser } from "~/auth/guards.server";
 import type { Db } from "~/db/client.server";
 import type { OrgNodeType } from "~/generated/prisma/enums";
-import { buildTemplate, readTable, type ColumnAliases, type TableRow } from "~/imports/spreadsheet.server";
-import { childPath, moveSubtree } from "./tree.server";
+import { buildTemplate, type ColumnAliases, readTable, type TableRow } from "~/imports/spreadsheet.server";
 import { orgCodeSchema, orgNameSchema, parentTypeAllowed, parseOrgNodeType } from "./schemas";
+import { childPath, moveSubtree } from "./tree.server";
 
 /**
  * Imports an org tree from Excel or CSV. Every row is validated first; if any row is bad,
@@ -118,13 +118,28 @@ async function validateRows(db: Db, user: CurrentUser, rows: TableRow<Column>[])
     const code = orgCodeSchema.safeParse(row.values.code);
     const name = orgNameSchema.safeParse(row.values.name);
     const type = parseOrgNodeType(row.values.type);
-    if (!code.success) errors.push({ line: row.line, field: "code", code: "CODE_INVALID", message: code.error.issues[0].message });
-    if (!name.success) errors.push({ line: row.line, field: "name", code: "NAME_INVALID", message: name.error.issues[0].message });
-    if (!type) errors.push({ line: row.line, field: "type", code: "TYPE_INVALID", message: "errors.org.typeInvalid", params: { value: row.values.type } });
+    if (!code.success)
+      errors.push({ line: row.line, field: "code", code: "CODE_INVALID", message: code.error.issues[0].message });
+    if (!name.success)
+      errors.push({ line: row.line, field: "name", code: "NAME_INVALID", message: name.error.issues[0].message });
+    if (!type)
+      errors.push({
+        line: row.line,
+        field: "type",
+        code: "TYPE_INVALID",
+        message: "errors.org.typeInvalid",
+        params: { value: row.values.type },
+      });
     if (code.success) {
       const firstLine = seenCodes.get(code.data);
       if (firstLine !== undefined) {
-        errors.push({ line: row.line, field: "code", code: "DUPLICATE_IN_FILE", message: "errors.import.duplicateInFile", params: { line: String(firstLine) } });
+        errors.push({
+          line: row.line,
+          field: "code",
+          code: "DUPLICATE_IN_FILE",
+          message: "errors.import.duplicateInFile",
+          params: { line: String(firstLine) },
+        });
       } else {
         seenCodes.set(code.data, row.line);
       }
@@ -134,10 +149,20 @@ async function validateRows(db: Db, user: CurrentUser, rows: TableRow<Column>[])
     nodes.push({ line: row.line, code: code.data, name: name.data, type, parentCode, existingId: null });
   }
 
-  const referenced = [...new Set([...nodes.map((n) => n.code), ...nodes.flatMap((n) => (n.parentCode ? [n.parentCode] : []))])];
+  const referenced = [
+    ...new Set([...nodes.map((n) => n.code), ...nodes.flatMap((n) => (n.parentCode ? [n.parentCode] : []))]),
+  ];
   const existing = await db.orgNode.findMany({
     where: { code: { in: referenced } },
-    select: { id: true, code: true, name: true, type: true, parentId: true, path: true, parent: { select: { code: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      type: true,
+      parentId: true,
+      path: true,
+      parent: { select: { code: true } },
+    },
   });
   const existingByCode = new Map(existing.map((node) => [node.code, node]));
   const plannedByCode = new Map(nodes.map((node) => [node.code, node]));
@@ -152,7 +177,13 @@ async function validateRows(db: Db, user: CurrentUser, rows: TableRow<Column>[])
       ? (plannedByCode.get(node.parentCode)?.type ?? existingByCode.get(node.parentCode)?.type ?? null)
       : null;
     if (node.parentCode && !parentType) {
-      errors.push({ line: node.line, field: "parentCode", code: "PARENT_NOT_FOUND", message: "errors.import.parentNotFound", params: { code: node.parentCode } });
+      errors.push({
+        line: node.line,
+        field: "parentCode",
+        code: "PARENT_NOT_FOUND",
+        message: "errors.import.parentNotFound",
+        params: { code: node.parentCode },
+      });
       continue;
     }
     if (node.parentCode === node.code) {
@@ -160,17 +191,30 @@ async function validateRows(db: Db, user: CurrentUser, rows: TableRow<Column>[])
       continue;
     }
     if (!parentTypeAllowed(node.type, parentType)) {
-      errors.push({ line: node.line, field: "type", code: "TYPE_NOT_ALLOWED", message: node.parentCode ? "errors.org.typeNotAllowedUnderParent" : "errors.org.rootMustBeProvince" });
+      errors.push({
+        line: node.line,
+        field: "type",
+        code: "TYPE_NOT_ALLOWED",
+        message: node.parentCode ? "errors.org.typeNotAllowedUnderParent" : "errors.org.rootMustBeProvince",
+      });
       continue;
     }
     // Rights: the row's target (if it exists) and its parent must be in the user's subtree.
     const rootOfChain = resolveExistingAncestor(node, plannedByCode, existingByCode);
     const allowed = isAdmin || (rootOfChain !== null && manages(rootOfChain) && (!current || manages(current.path)));
     if (!allowed) {
-      errors.push({ line: node.line, field: node.parentCode ? "parentCode" : "code", code: "FORBIDDEN", message: "errors.import.outsideScope" });
+      errors.push({
+        line: node.line,
+        field: node.parentCode ? "parentCode" : "code",
+        code: "FORBIDDEN",
+        message: "errors.import.outsideScope",
+      });
       continue;
     }
-    if (current && (current.name !== node.name || current.type !== node.type || (current.parent?.code ?? null) !== node.parentCode)) {
+    if (
+      current &&
+      (current.name !== node.name || current.type !== node.type || (current.parent?.code ?? null) !== node.parentCode)
+    ) {
       changed.add(node.code);
     }
   }
@@ -200,7 +244,10 @@ function resolveExistingAncestor(
 }
 
 /** Lines whose parent chain (file first, then database) loops back to themselves. */
-function findCycles(nodes: PlannedNode[], existing: Array<{ code: string; parent: { code: string } | null }>): number[] {
+function findCycles(
+  nodes: PlannedNode[],
+  existing: Array<{ code: string; parent: { code: string } | null }>,
+): number[] {
   const parentOf = new Map<string, string | null>(existing.map((node) => [node.code, node.parent?.code ?? null]));
   for (const node of nodes) parentOf.set(node.code, node.parentCode);
   const lines: number[] = [];
@@ -242,7 +289,10 @@ async function applyPlan(db: Db, nodes: PlannedNode[], changed: Set<string>): Pr
             await tx.orgNode.update({ where: { id: current.id }, data: { name: node.name, type: node.type } });
             if (current.parentId !== (parent?.id ?? null) && parent) await moveSubtree(tx, current, parent);
           }
-          result = await tx.orgNode.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, path: true, depth: true } });
+          result = await tx.orgNode.findUniqueOrThrow({
+            where: { id: current.id },
+            select: { id: true, path: true, depth: true },
+          });
         } else {
           const id = randomUUID();
           result = await tx.orgNode.create({

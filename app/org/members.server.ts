@@ -1,8 +1,8 @@
-import type { CurrentUser } from "~/auth/guards.server";
+import { audit } from "~/audit/audit.server";
 import { hasRole } from "~/auth/access";
 import { identifierWhere } from "~/auth/accounts.server";
+import type { CurrentUser } from "~/auth/guards.server";
 import { generateTemporaryPassword, hashPassword } from "~/auth/password.server";
-import { audit } from "~/audit/audit.server";
 import type { Db } from "~/db/client.server";
 import { canManage, type OrgResult } from "./tree.server";
 
@@ -30,9 +30,11 @@ export async function grantOrganizer(
   input: { fullName: string; identifier: string; orgNodeId: string },
 ): Promise<OrgResult<{ userId: string; created: boolean; temporaryPassword: string | null }>> {
   const node = await db.orgNode.findUnique({ where: { id: input.orgNodeId }, select: { id: true, path: true } });
-  if (!node || !canManage(actor, node.path)) return { ok: false, code: "FORBIDDEN", message: "errors.forbidden", field: "orgNodeId" };
+  if (!node || !canManage(actor, node.path))
+    return { ok: false, code: "FORBIDDEN", message: "errors.forbidden", field: "orgNodeId" };
   const where = identifierWhere(input.identifier);
-  if (!where) return { ok: false, code: "IDENTIFIER_INVALID", message: "errors.identifier.invalid", field: "identifier" };
+  if (!where)
+    return { ok: false, code: "IDENTIFIER_INVALID", message: "errors.identifier.invalid", field: "identifier" };
 
   const existing = await db.user.findUnique({ where: where as { email: string }, select: { id: true } });
   let temporaryPassword: string | null = null;
@@ -41,7 +43,12 @@ export async function grantOrganizer(
     if (!id) {
       temporaryPassword = generateTemporaryPassword();
       const user = await tx.user.create({
-        data: { fullName: input.fullName, ...where, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
+        data: {
+          fullName: input.fullName,
+          ...where,
+          passwordHash: await hashPassword(temporaryPassword),
+          mustChangePassword: true,
+        },
       });
       id = user.id;
     }

@@ -33,10 +33,12 @@ describe("parseOrgNodeType", () => {
 
 describe("createOrgNodeSchema", () => {
   it("upper-cases codes and rejects spaces and accents", () => {
-    expect(createOrgNodeSchema.parse({ name: "Xã Thử", code: " hp-thu ", type: "COMMUNE", parentId: "p" }).code).toBe("HP-THU");
-    expect(createOrgNodeSchema.safeParse({ name: "Xã Thử", code: "XÃ THỬ", type: "COMMUNE" }).error?.issues[0].message).toBe(
-      "errors.org.codeInvalid",
+    expect(createOrgNodeSchema.parse({ name: "Xã Thử", code: " hp-thu ", type: "COMMUNE", parentId: "p" }).code).toBe(
+      "HP-THU",
     );
+    expect(
+      createOrgNodeSchema.safeParse({ name: "Xã Thử", code: "XÃ THỬ", type: "COMMUNE" }).error?.issues[0].message,
+    ).toBe("errors.org.codeInvalid");
   });
 });
 

@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { CurrentUser } from "~/auth/guards.server";
-import { hasRole } from "~/auth/access";
 import { audit } from "~/audit/audit.server";
+import { hasRole } from "~/auth/access";
+import type { CurrentUser } from "~/auth/guards.server";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { OrgNodeType } from "~/generated/prisma/enums";
 import { parentTypeAllowed } from "./schemas";
 
-export type OrgResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; code: string; message: string; field?: string };
+export type OrgResult<T = object> = ({ ok: true } & T) | { ok: false; code: string; message: string; field?: string };
 
 const fail = (code: string, message: string, field?: string) => ({ ok: false as const, code, message, field });
 
@@ -37,16 +35,18 @@ export async function createOrgNode(
   user: CurrentUser,
   input: { name: string; code: string; type: OrgNodeType; parentId: string | null },
 ): Promise<OrgResult<{ node: OrgNodeRow }>> {
-  const parent = input.parentId
-    ? await db.orgNode.findUnique({ where: { id: input.parentId } })
-    : null;
+  const parent = input.parentId ? await db.orgNode.findUnique({ where: { id: input.parentId } }) : null;
   if (input.parentId && !parent) return fail("PARENT_NOT_FOUND", "errors.org.parentNotFound", "parentId");
   // Roots (provinces) are the admin's; everything else needs rights over the parent.
   if (parent ? !canManage(user, parent.path) : !hasRole(user.grants, "ADMIN")) {
     return fail("FORBIDDEN", "errors.forbidden", "parentId");
   }
   if (!parentTypeAllowed(input.type, parent?.type ?? null)) {
-    return fail("TYPE_NOT_ALLOWED", parent ? "errors.org.typeNotAllowedUnderParent" : "errors.org.rootMustBeProvince", "type");
+    return fail(
+      "TYPE_NOT_ALLOWED",
+      parent ? "errors.org.typeNotAllowedUnderParent" : "errors.org.rootMustBeProvince",
+      "type",
+    );
   }
   const id = randomUUID();
   try {

@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
-import { RedisStore } from "~/store/redis-store.server";
 import type { Runtime } from "~/runtime.server";
+import { RedisStore } from "~/store/redis-store.server";
 
 /**
  * Socket.IO on the same HTTP server and port as Remix. With Redis, rooms span processes
@@ -10,10 +10,7 @@ import type { Runtime } from "~/runtime.server";
  * Live features (leaderboards, live quiz) register their events here in later issues; every
  * event must validate its payload with zod and answer through an ack.
  */
-export function attachSocketServer(
-  httpServer: HttpServer,
-  runtime: Runtime,
-): { io: Server; close(): Promise<void> } {
+export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { io: Server; close(): Promise<void> } {
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024, // events are small; anything larger is hostile

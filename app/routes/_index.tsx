@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCurrentUser } from "~/auth/guards.server";
 import { hasRole } from "~/auth/access";
+import { getCurrentUser } from "~/auth/guards.server";
 import { ButtonLink } from "~/components/Button";
 
 export const meta: MetaFunction = () => [

@@ -48,7 +48,11 @@ export default function LoginPage() {
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
       <FormAlert
-        error={actionData?.ok === false && actionData.formError ? { key: actionData.formError, params: actionData.formErrorParams } : undefined}
+        error={
+          actionData?.ok === false && actionData.formError
+            ? { key: actionData.formError, params: actionData.formErrorParams }
+            : undefined
+        }
       />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

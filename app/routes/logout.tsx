@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { audit } from "~/audit/audit.server";
-import { readSessionId, destroySessionCookie } from "~/auth/session.server";
+import { destroySessionCookie, readSessionId } from "~/auth/session.server";
 import { runtime } from "~/runtime.server";
 
 // Logging out is a POST (a link could be triggered by another site); GET just goes home.
@@ -15,7 +15,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const { db } = runtime();
     const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
     await db.session.deleteMany({ where: { id: sessionId } });
-    if (session) await audit(db, request, { actorId: session.userId, action: "auth.logout", targetType: "User", targetId: session.userId });
+    if (session)
+      await audit(db, request, {
+        actorId: session.userId,
+        action: "auth.logout",
+        targetType: "User",
+        targetId: session.userId,
+      });
   }
   return redirect("/", { headers: { "Set-Cookie": await destroySessionCookie(request) } });
 }

@@ -3,9 +3,9 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { AUDIT_ACTIONS } from "~/audit/actions";
 import { hasRole } from "~/auth/access";
 import { requireRole } from "~/auth/guards.server";
-import { AUDIT_ACTIONS } from "~/audit/actions";
 import { Button } from "~/components/Button";
 import { DataTable } from "~/components/DataTable";
 import { EmptyState } from "~/components/Feedback";
@@ -80,7 +80,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const { entries, filters, table } = useLoaderData<typeof loader>();
-  const timeFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeFormat = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: "Asia/Ho_Chi_Minh",
+  });
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -89,7 +93,10 @@ export default function AuditPage() {
           label={t("audit.action")}
           name="action"
           defaultValue={filters.action ?? ""}
-          options={[{ value: "", label: t("audit.allActions") }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))]}
+          options={[
+            { value: "", label: t("audit.allActions") },
+            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`audit.actions.${action}`) })),
+          ]}
         />
         <TextField label={t("audit.actor")} name="actor" defaultValue={filters.actor ?? ""} />
         <TextField label={t("audit.from")} name="from" type="date" defaultValue={filters.from ?? ""} />
@@ -107,10 +114,23 @@ export default function AuditPage() {
           rowKey={(row) => row.id}
           state={table}
           columns={[
-            { key: "createdAt", header: t("audit.when"), sortable: true, render: (row) => timeFormat.format(new Date(row.createdAt)) },
+            {
+              key: "createdAt",
+              header: t("audit.when"),
+              sortable: true,
+              render: (row) => timeFormat.format(new Date(row.createdAt)),
+            },
             { key: "actor", header: t("audit.actor"), render: (row) => row.actor?.fullName ?? t("audit.system") },
-            { key: "action", header: t("audit.action"), render: (row) => t(`audit.actions.${row.action}`, { defaultValue: row.action }) },
-            { key: "target", header: t("audit.target"), render: (row) => (row.targetType ? `${row.targetType} ${row.targetId?.slice(0, 8) ?? ""}` : "—") },
+            {
+              key: "action",
+              header: t("audit.action"),
+              render: (row) => t(`audit.actions.${row.action}`, { defaultValue: row.action }),
+            },
+            {
+              key: "target",
+              header: t("audit.target"),
+              render: (row) => (row.targetType ? `${row.targetType} ${row.targetId?.slice(0, 8) ?? ""}` : "—"),
+            },
             { key: "ip", header: t("audit.from_where"), render: (row) => row.ipAddress ?? "—" },
           ]}
         />

@@ -36,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : {}),
   };
-  const orderBy = sort === "name" ? { fullName: dir } : sort === "createdAt" ? { createdAt: dir } : { lastLoginAt: dir };
+  const orderBy =
+    sort === "name" ? { fullName: dir } : sort === "createdAt" ? { createdAt: dir } : { lastLoginAt: dir };
   const { db } = runtime();
   const [total, users] = await Promise.all([
     db.user.count({ where }),

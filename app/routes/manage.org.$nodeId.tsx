@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db } = runtime();
   const node = await db.orgNode.findUniqueOrThrow({
     where: { id: nodeId },
-    include: { parent: { select: { id: true, name: true } }, _count: { select: { children: true, memberships: true } } },
+    include: {
+      parent: { select: { id: true, name: true } },
+      _count: { select: { children: true, memberships: true } },
+    },
   });
   const managed = await listManagedTree(db, user);
   // A node cannot move into its own subtree.
@@ -45,7 +48,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await deleteOrgNode(db, request, user, { id: nodeId });
   if (!result.ok) {
     return json(
-      { ...formFailure(formData, result.field ? { [result.field]: result.message } : {}, result.field ? undefined : result.message), intent: input.intent },
+      {
+        ...formFailure(
+          formData,
+          result.field ? { [result.field]: result.message } : {},
+          result.field ? undefined : result.message,
+        ),
+        intent: input.intent,
+      },
       { status: result.code === "FORBIDDEN" ? 403 : 400 },
     );
   }
@@ -126,7 +136,9 @@ export default function OrgNodePage() {
         <h2 id="delete-title">{t("org.deleteTitle")}</h2>
         <FormAlert error={remove?.formError} />
         {node._count.children > 0 || node._count.memberships > 0 ? (
-          <p className="muted">{t("org.deleteBlocked", { children: node._count.children, members: node._count.memberships })}</p>
+          <p className="muted">
+            {t("org.deleteBlocked", { children: node._count.children, members: node._count.memberships })}
+          </p>
         ) : (
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />

@@ -34,13 +34,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createOrgNode(runtime().db, request, user, parsed.data);
   if (!result.ok) {
     if (result.code === "FORBIDDEN" && !result.field) throw new Response("Forbidden", { status: 403 });
-    return json(formFailure(formData, result.field ? { [result.field]: result.message } : {}, result.field ? undefined : result.message), {
-      status: result.code === "FORBIDDEN" ? 403 : 400,
-    });
+    return json(
+      formFailure(
+        formData,
+        result.field ? { [result.field]: result.message } : {},
+        result.field ? undefined : result.message,
+      ),
+      {
+        status: result.code === "FORBIDDEN" ? 403 : 400,
+      },
+    );
   }
   return redirect("/manage/org", {
     headers: {
-      "Set-Cookie": await flashCookie(request, { kind: "success", message: "org.created", params: { name: result.node.name } }),
+      "Set-Cookie": await flashCookie(request, {
+        kind: "success",
+        message: "org.created",
+        params: { name: result.node.name },
+      }),
     },
   });
 }
@@ -71,8 +82,7 @@ export default function OrgTreePage() {
           {nodes.map((node) => (
             <li key={node.id} style={{ paddingInlineStart: `${node.indent * 1.25}rem` }}>
               <Link to={`/manage/org/${node.id}`}>{node.name}</Link>{" "}
-              <span className="badge">{t(ORG_TYPE_LABEL[node.type])}</span>{" "}
-              <code className="muted">{node.code}</code>
+              <span className="badge">{t(ORG_TYPE_LABEL[node.type])}</span> <code className="muted">{node.code}</code>
             </li>
           ))}
         </ul>
@@ -81,7 +91,13 @@ export default function OrgTreePage() {
         <h2 id="create-node-title">{t("org.createTitle")}</h2>
         <FormAlert error={failure?.formError} />
         <Form method="post" noValidate>
-          <TextField label={t("org.fields.name")} name="name" required defaultValue={failure?.values.name} error={errors.name} />
+          <TextField
+            label={t("org.fields.name")}
+            name="name"
+            required
+            defaultValue={failure?.values.name}
+            error={errors.name}
+          />
           <TextField
             label={t("org.fields.code")}
             hint={t("org.fields.codeHint")}

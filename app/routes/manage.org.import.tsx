@@ -26,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, store } = runtime();
   const upload = await readUploadForm(request, "file");
   if (!upload.ok) {
-    return json<ImportActionData>({ stage: "error", message: "errors.import.tooLarge", params: { limit: "5 MB" } }, { status: 413 });
+    return json<ImportActionData>(
+      { stage: "error", message: "errors.import.tooLarge", params: { limit: "5 MB" } },
+      { status: 413 },
+    );
   }
   const intent = upload.formData.get("intent");
 
@@ -52,7 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.file) return json<ImportActionData>({ stage: "error", message: "errors.import.noFile" }, { status: 400 });
   const report = await importOrgTree(db, request, user, upload.file, { dryRun: true });
   if (report.fileError) {
-    return json<ImportActionData>({ stage: "error", message: report.fileError.message, params: report.fileError.params }, { status: 400 });
+    return json<ImportActionData>(
+      { stage: "error", message: report.fileError.message, params: report.fileError.params },
+      { status: 400 },
+    );
   }
   const token = report.ok ? await keepPendingImport(store, user.id, upload.file) : null;
   return json<ImportActionData>({ stage: "checked", report, token, fileName: upload.file.name.slice(0, 200) });
@@ -81,7 +87,14 @@ export default function OrgImportPage() {
           <p className="field-hint" id="import-file-hint">
             {t("orgImport.fileHint")}
           </p>
-          <input id="import-file" name="file" type="file" accept=".xlsx,.csv" aria-describedby="import-file-hint" required />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".xlsx,.csv"
+            aria-describedby="import-file-hint"
+            required
+          />
         </div>
         <Button type="submit" name="intent" value="check" disabled={submitting}>
           {submitting ? t("common.working") : t("orgImport.check")}
@@ -119,7 +132,9 @@ export default function OrgImportPage() {
                     {data.report.errors.map((error) => (
                       <tr key={`${error.line}-${error.code}-${error.field}`}>
                         <td data-label={t("orgImport.line")}>{error.line}</td>
-                        <td data-label={t("orgImport.column")}>{error.field ? t(`orgImport.columns.${error.field}`) : "—"}</td>
+                        <td data-label={t("orgImport.column")}>
+                          {error.field ? t(`orgImport.columns.${error.field}`) : "—"}
+                        </td>
                         <td data-label={t("orgImport.reason")}>{t(error.message, error.params)}</td>
                       </tr>
                     ))}

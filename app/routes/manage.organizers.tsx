@@ -19,7 +19,10 @@ export const meta: MetaFunction = () => [{ title: "Tài khoản ban tổ chức 
 const grantSchema = z.object({
   intent: z.literal("grant"),
   fullName: z.string().trim().min(2, "errors.fullName.tooShort").max(120, "errors.fullName.tooLong"),
-  identifier: z.string().trim().refine((value) => parseIdentifier(value) !== null, "errors.identifier.invalid"),
+  identifier: z
+    .string()
+    .trim()
+    .refine((value) => parseIdentifier(value) !== null, "errors.identifier.invalid"),
   orgNodeId: z.string().min(1, "errors.org.parentRequired").max(64),
 });
 const revokeSchema = z.object({ intent: z.literal("revoke"), membershipId: z.string().min(1).max(64) });
@@ -65,18 +68,31 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(revokeSchema, formData);
     if (!parsed.ok) return json(parsed, { status: 400 });
     const result = await revokeOrganizer(db, request, user, parsed.data.membershipId);
-    if (!result.ok) return json(formFailure(formData, {}, result.message), { status: result.code === "FORBIDDEN" ? 403 : 400 });
+    if (!result.ok)
+      return json(formFailure(formData, {}, result.message), { status: result.code === "FORBIDDEN" ? 403 : 400 });
     return json({ ok: true as const, revoked: true, temporaryPassword: null, created: false });
   }
   const parsed = parseForm(grantSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await grantOrganizer(db, request, user, parsed.data);
   if (!result.ok) {
-    return json(formFailure(formData, result.field ? { [result.field]: result.message } : {}, result.field ? undefined : result.message), {
-      status: result.code === "FORBIDDEN" ? 403 : 400,
-    });
+    return json(
+      formFailure(
+        formData,
+        result.field ? { [result.field]: result.message } : {},
+        result.field ? undefined : result.message,
+      ),
+      {
+        status: result.code === "FORBIDDEN" ? 403 : 400,
+      },
+    );
   }
-  return json({ ok: true as const, revoked: false, temporaryPassword: result.temporaryPassword, created: result.created });
+  return json({
+    ok: true as const,
+    revoked: false,
+    temporaryPassword: result.temporaryPassword,
+    created: result.created,
+  });
 }
 
 export default function OrganizersPage() {
@@ -111,9 +127,18 @@ export default function OrganizersPage() {
           state={table}
           columns={[
             { key: "name", header: t("fields.fullName"), sortable: true, render: (row) => row.user.fullName },
-            { key: "contact", header: t("fields.identifier"), render: (row) => row.user.phone ?? row.user.email ?? "—" },
+            {
+              key: "contact",
+              header: t("fields.identifier"),
+              render: (row) => row.user.phone ?? row.user.email ?? "—",
+            },
             { key: "node", header: t("organizers.node"), sortable: true, render: (row) => row.orgNode.name },
-            { key: "createdAt", header: t("organizers.since"), sortable: true, render: (row) => dateFormat.format(new Date(row.createdAt)) },
+            {
+              key: "createdAt",
+              header: t("organizers.since"),
+              sortable: true,
+              render: (row) => dateFormat.format(new Date(row.createdAt)),
+            },
             {
               key: "actions",
               header: t("common.actions"),
@@ -143,7 +168,13 @@ export default function OrganizersPage() {
         <p className="field-hint">{t("organizers.grantHint")}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="grant" />
-          <TextField label={t("fields.fullName")} name="fullName" required defaultValue={failure?.values.fullName} error={errors.fullName} />
+          <TextField
+            label={t("fields.fullName")}
+            name="fullName"
+            required
+            defaultValue={failure?.values.fullName}
+            error={errors.fullName}
+          />
           <TextField
             label={t("fields.identifier")}
             hint={t("fields.identifierHint")}

@@ -25,10 +25,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, limits } = runtime();
   const limit = await limits.registerPerIp.consume(clientIp(request) ?? "unknown");
   if (!limit.allowed) {
-    return json(formFailure(formData, {}, "errors.register.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }), {
-      status: 429,
-      headers: { "Retry-After": String(limit.retryAfterSeconds) },
-    });
+    return json(
+      formFailure(formData, {}, "errors.register.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }),
+      {
+        status: 429,
+        headers: { "Retry-After": String(limit.retryAfterSeconds) },
+      },
+    );
   }
   const parsed = parseForm(registerSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });

@@ -1,6 +1,6 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { SharedStore } from "./store.server";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { RedisStore } from "./redis-store.server";
+import type { SharedStore } from "./store.server";
 
 export interface RateLimitRule {
   /** Name used in keys: "login-ip", "login-account", … */
@@ -17,7 +17,10 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
 export class RateLimiter {
   private readonly limiter: RateLimiterAbstract;
 
-  constructor(store: SharedStore, readonly rule: RateLimitRule) {
+  constructor(
+    store: SharedStore,
+    readonly rule: RateLimitRule,
+  ) {
     const options = {
       keyPrefix: `rl:${rule.name}`,
       points: rule.points,

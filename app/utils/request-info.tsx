@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext, useState } from "react";
 
 /**
  * Per-request facts the server render needs outside loaders: the CSP nonce for Remix's inline
@@ -25,7 +25,9 @@ export function useRequestId(): string | null {
   const [requestId] = useState(
     () =>
       fromServer ||
-      (typeof document === "undefined" ? null : document.querySelector("[data-request-id]")?.getAttribute("data-request-id")) ||
+      (typeof document === "undefined"
+        ? null
+        : document.querySelector("[data-request-id]")?.getAttribute("data-request-id")) ||
       null,
   );
   return requestId;

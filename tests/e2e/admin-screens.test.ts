@@ -1,7 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "../../seeds/demo";
@@ -56,7 +56,13 @@ describe.skipIf(!chromiumPath)("management screens on a phone", () => {
     await expectAccessible(page);
 
     const good = path.join(dir, "cay-dung.csv");
-    writeFileSync(good, ["Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên", `KT-TO-${suffix},Tổ hòa giải thôn Một (thử),Đơn vị,HP-KIMTHANH`].join("\n"));
+    writeFileSync(
+      good,
+      [
+        "Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên",
+        `KT-TO-${suffix},Tổ hòa giải thôn Một (thử),Đơn vị,HP-KIMTHANH`,
+      ].join("\n"),
+    );
     await page.getByLabel("Tệp Excel (.xlsx) hoặc CSV").setInputFiles(good);
     await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
     await page.getByRole("button", { name: "Nhập 1 đơn vị" }).click();

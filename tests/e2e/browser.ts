@@ -15,7 +15,15 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath ?? undefined,
     headless: true,
     // This machine has no sandbox, no GPU and no outside network.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -27,7 +35,13 @@ export interface TestPage {
 }
 
 export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<TestPage> {
-  const context = await browser.newContext({ viewport, baseURL, locale: "vi-VN", isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+  const context = await browser.newContext({
+    viewport,
+    baseURL,
+    locale: "vi-VN",
+    isMobile: viewport.width < 500,
+    hasTouch: viewport.width < 500,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -47,7 +61,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     });
     return result.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+      .map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+      );
   });
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }

@@ -21,7 +21,9 @@ describe.skipIf(!chromiumPath).each(Object.entries(VIEWPORTS))("foundation journ
     const email = `nguoi-dung-${suffix}@test.example`;
 
     await page.goto("/");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Thi và học pháp luật trực tuyến");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Thi và học pháp luật trực tuyến");
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
     await expectAccessible(page);
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDatabaseUrl, createPool } from "~/db/connection.server";
+import { createPool, parseDatabaseUrl } from "~/db/connection.server";
 import { type ServerProcess, startServerProcess } from "../support/server-process";
 
 /**
@@ -19,8 +19,18 @@ const post = (server: ServerProcess, route: string, body: string) =>
     redirect: "manual",
   });
 const register = (server: ServerProcess, email: string) =>
-  post(server, "/register", form({ fullName: "Người Khởi Động Lại", identifier: email, password: "Luat-2025-ok", confirmPassword: "Luat-2025-ok" }));
-const login = (server: ServerProcess, email: string) => post(server, "/login", form({ identifier: email, password: "Luat-2025-ok" }));
+  post(
+    server,
+    "/register",
+    form({
+      fullName: "Người Khởi Động Lại",
+      identifier: email,
+      password: "Luat-2025-ok",
+      confirmPassword: "Luat-2025-ok",
+    }),
+  );
+const login = (server: ServerProcess, email: string) =>
+  post(server, "/login", form({ identifier: email, password: "Luat-2025-ok" }));
 
 const servers: ServerProcess[] = [];
 afterAll(async () => {

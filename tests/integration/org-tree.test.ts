@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "~/auth/guards.server";
 import { importOrgTree } from "~/org/import.server";
 import { canManageMember, grantOrganizer, revokeOrganizer } from "~/org/members.server";
 import { createOrgNode, deleteOrgNode, listManagedTree, moveOrgNode, renameOrgNode } from "~/org/tree.server";
-import type { CurrentUser } from "~/auth/guards.server";
 import { seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, currentUserFor, nodeId } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
@@ -17,8 +17,14 @@ beforeAll(async () => {
   await seedDemoData(runtime.db);
   const db = runtime.db;
   admin = await currentUserFor(db, (await createUserWithRole(db, { role: "ADMIN", nodeCode: "HP" })).id);
-  kimThanhOrganizer = await currentUserFor(db, (await createUserWithRole(db, { role: "ORGANIZER", nodeCode: "HP-KIMTHANH" })).id);
-  haiAnOrganizer = await currentUserFor(db, (await createUserWithRole(db, { role: "ORGANIZER", nodeCode: "HP-HAIAN" })).id);
+  kimThanhOrganizer = await currentUserFor(
+    db,
+    (await createUserWithRole(db, { role: "ORGANIZER", nodeCode: "HP-KIMTHANH" })).id,
+  );
+  haiAnOrganizer = await currentUserFor(
+    db,
+    (await createUserWithRole(db, { role: "ORGANIZER", nodeCode: "HP-HAIAN" })).id,
+  );
 });
 afterAll(() => runtime?.stop());
 
@@ -48,9 +54,19 @@ describe("editing the tree", () => {
       parentId: await nodeId(runtime.db, "HP-HAIAN"),
     });
     expect(underSibling).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const root = await createOrgNode(runtime.db, null, kimThanhOrganizer, { name: "Tỉnh mới", code: "NEW", type: "PROVINCE", parentId: null });
+    const root = await createOrgNode(runtime.db, null, kimThanhOrganizer, {
+      name: "Tỉnh mới",
+      code: "NEW",
+      type: "PROVINCE",
+      parentId: null,
+    });
     expect(root).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const duplicate = await createOrgNode(runtime.db, null, admin, { name: "Trùng", code: "HP", type: "PROVINCE", parentId: null });
+    const duplicate = await createOrgNode(runtime.db, null, admin, {
+      name: "Trùng",
+      code: "HP",
+      type: "PROVINCE",
+      parentId: null,
+    });
     expect(duplicate).toMatchObject({ ok: false, code: "CODE_TAKEN", field: "code" });
     const wrongLevel = await createOrgNode(runtime.db, null, admin, {
       name: "Xã trong xã",
@@ -63,27 +79,55 @@ describe("editing the tree", () => {
 
   it("moves a subtree and rewrites every descendant's path", async () => {
     const db = runtime.db;
-    const created = await createOrgNode(db, null, admin, { name: "Đơn vị cha", code: "MOVE-PARENT", type: "UNIT", parentId: await nodeId(db, "HP-KIMTHANH") });
+    const created = await createOrgNode(db, null, admin, {
+      name: "Đơn vị cha",
+      code: "MOVE-PARENT",
+      type: "UNIT",
+      parentId: await nodeId(db, "HP-KIMTHANH"),
+    });
     if (!created.ok) throw new Error("setup");
-    const child = await createOrgNode(db, null, admin, { name: "Đơn vị con", code: "MOVE-CHILD", type: "UNIT", parentId: created.node.id });
+    const child = await createOrgNode(db, null, admin, {
+      name: "Đơn vị con",
+      code: "MOVE-CHILD",
+      type: "UNIT",
+      parentId: created.node.id,
+    });
     if (!child.ok) throw new Error("setup");
-    expect(await moveOrgNode(db, null, admin, { id: created.node.id, parentId: await nodeId(db, "HP-HAIAN") })).toEqual({ ok: true });
+    expect(await moveOrgNode(db, null, admin, { id: created.node.id, parentId: await nodeId(db, "HP-HAIAN") })).toEqual(
+      { ok: true },
+    );
     const haiAn = await db.orgNode.findUniqueOrThrow({ where: { code: "HP-HAIAN" } });
     const movedChild = await db.orgNode.findUniqueOrThrow({ where: { code: "MOVE-CHILD" } });
     expect(movedChild.path).toBe(`${haiAn.path}${created.node.id}/${child.node.id}/`);
     expect(movedChild.depth).toBe(haiAn.depth + 2);
     // Into its own subtree: refused.
-    expect(await moveOrgNode(db, null, admin, { id: created.node.id, parentId: child.node.id })).toMatchObject({ ok: false, code: "CYCLE" });
+    expect(await moveOrgNode(db, null, admin, { id: created.node.id, parentId: child.node.id })).toMatchObject({
+      ok: false,
+      code: "CYCLE",
+    });
     // The Kim Thành organizer lost it with the move.
-    expect(await renameOrgNode(db, null, kimThanhOrganizer, { id: created.node.id, name: "X", code: "MOVE-PARENT" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await renameOrgNode(db, null, kimThanhOrganizer, { id: created.node.id, name: "X", code: "MOVE-PARENT" }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("deletes only empty nodes, and never an organizer's own node", async () => {
     const db = runtime.db;
-    expect(await deleteOrgNode(db, null, admin, { id: await nodeId(db, "HP-KIMTHANH") })).toMatchObject({ ok: false, code: "NOT_EMPTY" });
-    expect(await deleteOrgNode(db, null, kimThanhOrganizer, { id: await nodeId(db, "HP-KIMTHANH") })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await deleteOrgNode(db, null, kimThanhOrganizer, { id: await nodeId(db, "HP-HAIAN-DOAN") })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await deleteOrgNode(db, null, kimThanhOrganizer, { id: await nodeId(db, "HP-KIMTHANH-DOAN") })).toEqual({ ok: true });
+    expect(await deleteOrgNode(db, null, admin, { id: await nodeId(db, "HP-KIMTHANH") })).toMatchObject({
+      ok: false,
+      code: "NOT_EMPTY",
+    });
+    expect(await deleteOrgNode(db, null, kimThanhOrganizer, { id: await nodeId(db, "HP-KIMTHANH") })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await deleteOrgNode(db, null, kimThanhOrganizer, { id: await nodeId(db, "HP-HAIAN-DOAN") })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await deleteOrgNode(db, null, kimThanhOrganizer, { id: await nodeId(db, "HP-KIMTHANH-DOAN") })).toEqual({
+      ok: true,
+    });
     expect(await db.orgNode.findUnique({ where: { code: "HP-KIMTHANH-DOAN" } })).toBeNull();
   });
 
@@ -131,14 +175,23 @@ describe("importing a tree", () => {
     ]);
     const first = await importOrgTree(runtime.db, null, admin, file, { dryRun: false });
     expect(first).toMatchObject({ ok: true, applied: true, created: 3, updated: 0 });
-    const school = await runtime.db.orgNode.findUniqueOrThrow({ where: { code: "IMP2-TRUONG" }, include: { parent: true } });
+    const school = await runtime.db.orgNode.findUniqueOrThrow({
+      where: { code: "IMP2-TRUONG" },
+      include: { parent: true },
+    });
     expect(school.parent?.code).toBe("IMP2-XA");
     expect(school.depth).toBe(2);
 
-    const renamed = csv(["Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên", "IMP2-XA,Xã Nhập Hai (đổi tên),Xã,IMP2-TINH", "IMP2-TINH,Tỉnh Nhập Hai,Tỉnh,"]);
+    const renamed = csv([
+      "Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên",
+      "IMP2-XA,Xã Nhập Hai (đổi tên),Xã,IMP2-TINH",
+      "IMP2-TINH,Tỉnh Nhập Hai,Tỉnh,",
+    ]);
     const second = await importOrgTree(runtime.db, null, admin, renamed, { dryRun: false });
     expect(second).toMatchObject({ ok: true, created: 0, updated: 1, unchanged: 1 });
-    expect((await runtime.db.orgNode.findUniqueOrThrow({ where: { code: "IMP2-XA" } })).name).toBe("Xã Nhập Hai (đổi tên)");
+    expect((await runtime.db.orgNode.findUniqueOrThrow({ where: { code: "IMP2-XA" } })).name).toBe(
+      "Xã Nhập Hai (đổi tên)",
+    );
   });
 
   it("keeps an organizer's import inside their subtree", async () => {
@@ -146,16 +199,32 @@ describe("importing a tree", () => {
       runtime.db,
       null,
       kimThanhOrganizer,
-      csv(["Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên", "KT-MOI,Tổ mới,Đơn vị,HP-KIMTHANH", "HA-MOI,Tổ lạ,Đơn vị,HP-HAIAN"]),
+      csv([
+        "Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên",
+        "KT-MOI,Tổ mới,Đơn vị,HP-KIMTHANH",
+        "HA-MOI,Tổ lạ,Đơn vị,HP-HAIAN",
+      ]),
       { dryRun: true },
     );
     expect(report.errors).toEqual([expect.objectContaining({ line: 3, code: "FORBIDDEN" })]);
   });
 
   it("rejects files it cannot read with a clear reason", async () => {
-    const wrongType = await importOrgTree(runtime.db, null, admin, { name: "tree.pdf", bytes: new Uint8Array([1, 2]) }, { dryRun: true });
+    const wrongType = await importOrgTree(
+      runtime.db,
+      null,
+      admin,
+      { name: "tree.pdf", bytes: new Uint8Array([1, 2]) },
+      { dryRun: true },
+    );
     expect(wrongType.fileError?.code).toBe("UNSUPPORTED_TYPE");
-    const brokenXlsx = await importOrgTree(runtime.db, null, admin, { name: "tree.xlsx", bytes: new TextEncoder().encode("not a zip") }, { dryRun: true });
+    const brokenXlsx = await importOrgTree(
+      runtime.db,
+      null,
+      admin,
+      { name: "tree.xlsx", bytes: new TextEncoder().encode("not a zip") },
+      { dryRun: true },
+    );
     expect(brokenXlsx.fileError?.code).toBe("UNREADABLE");
     const missing = await importOrgTree(runtime.db, null, admin, csv(["Tên đơn vị", "Xã A"]), { dryRun: true });
     expect(missing.fileError).toMatchObject({ code: "MISSING_COLUMNS" });
@@ -174,7 +243,10 @@ describe("organizer accounts", () => {
     if (!result.ok) return;
     expect(result.temporaryPassword).toMatch(/^[a-z]{6}\d{4}$/);
     const membership = await db.membership.findFirstOrThrow({ where: { userId: result.userId, role: "ORGANIZER" } });
-    expect(await revokeOrganizer(db, null, haiAnOrganizer, membership.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await revokeOrganizer(db, null, haiAnOrganizer, membership.id)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await revokeOrganizer(db, null, kimThanhOrganizer, membership.id)).toEqual({ ok: true });
   });
 
@@ -182,7 +254,9 @@ describe("organizer accounts", () => {
     const db = runtime.db;
     const shared = await createUserWithRole(db, { role: "LEARNER", nodeCode: "HP-KIMTHANH-UBND" });
     expect(await canManageMember(db, kimThanhOrganizer, shared.id)).toBe(true);
-    await db.membership.create({ data: { userId: shared.id, orgNodeId: await nodeId(db, "HP-HAIAN-UBND"), role: "LEARNER" } });
+    await db.membership.create({
+      data: { userId: shared.id, orgNodeId: await nodeId(db, "HP-HAIAN-UBND"), role: "LEARNER" },
+    });
     expect(await canManageMember(db, kimThanhOrganizer, shared.id)).toBe(false);
     expect(await canManageMember(db, admin, shared.id)).toBe(true);
   });

@@ -37,14 +37,32 @@ const form = (fields: Record<string, string>) => () => {
 
 const ROUTES: Record<string, RouteEntry> = {
   _index: { access: "public", path: "/", loader: true },
-  login: { access: "anonymousOnly", path: "/login", loader: true, action: true, form: form({ identifier: "x@test.example", password: "x" }) },
+  login: {
+    access: "anonymousOnly",
+    path: "/login",
+    loader: true,
+    action: true,
+    form: form({ identifier: "x@test.example", password: "x" }),
+  },
   register: { access: "anonymousOnly", path: "/register", loader: true, action: true, form: form({ fullName: "A" }) },
   logout: { access: "public", path: "/logout", loader: true, action: true },
   locale: { access: "public", path: "/locale", loader: true, action: true, form: form({ locale: "en" }) },
-  "account.password": { access: "user", path: "/account/password", loader: true, action: true, form: form({ currentPassword: "x" }) },
+  "account.password": {
+    access: "user",
+    path: "/account/password",
+    loader: true,
+    action: true,
+    form: form({ currentPassword: "x" }),
+  },
   manage: { access: "organizer", path: "/manage", loader: true },
   "manage._index": { access: "organizer", path: "/manage", loader: true },
-  "manage.org._index": { access: "organizer", path: "/manage/org", loader: true, action: true, form: form({ name: "" }) },
+  "manage.org._index": {
+    access: "organizer",
+    path: "/manage/org",
+    loader: true,
+    action: true,
+    form: form({ name: "" }),
+  },
   "manage.org.$nodeId": {
     access: "organizerOfNode",
     path: "/manage/org/:nodeId",
@@ -53,10 +71,28 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ intent: "rename", name: "", code: "" }),
   },
-  "manage.org.import": { access: "organizer", path: "/manage/org/import", loader: true, action: true, form: form({ intent: "check" }) },
+  "manage.org.import": {
+    access: "organizer",
+    path: "/manage/org/import",
+    loader: true,
+    action: true,
+    form: form({ intent: "check" }),
+  },
   "manage.org.template[.xlsx]": { access: "organizer", path: "/manage/org/template.xlsx", loader: true },
-  "manage.organizers": { access: "organizer", path: "/manage/organizers", loader: true, action: true, form: form({ intent: "grant" }) },
-  "manage.members": { access: "organizer", path: "/manage/members", loader: true, action: true, form: form({ userId: "" }) },
+  "manage.organizers": {
+    access: "organizer",
+    path: "/manage/organizers",
+    loader: true,
+    action: true,
+    form: form({ intent: "grant" }),
+  },
+  "manage.members": {
+    access: "organizer",
+    path: "/manage/members",
+    loader: true,
+    action: true,
+    form: form({ userId: "" }),
+  },
   "manage.audit": { access: "organizer", path: "/manage/audit", loader: true },
 };
 
@@ -110,7 +146,9 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
       : new Request(`http://localhost${urlPath}`, { method: "POST", headers, body: entry.form?.() ?? new FormData() });
   try {
     const result = await handler({ request, params, context: {} });
-    return result instanceof Response ? { status: result.status, location: result.headers.get("Location") } : { status: 200, location: null };
+    return result instanceof Response
+      ? { status: result.status, location: result.headers.get("Location") }
+      : { status: 200, location: null };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
     throw thrown;
@@ -172,7 +210,9 @@ describe("route guard table", () => {
     const outcome = await Promise.resolve()
       .then(() =>
         loader({
-          request: new Request("http://localhost/manage/org/does-not-exist", { headers: { Cookie: cookies.organizer } }),
+          request: new Request("http://localhost/manage/org/does-not-exist", {
+            headers: { Cookie: cookies.organizer },
+          }),
           params: { nodeId: "does-not-exist" },
           context: {},
         }),

@@ -63,13 +63,22 @@ describe("the migrated database matches schema.prisma", () => {
       [schemaName()],
     );
     const actual = Object.fromEntries(rows.map((row) => [row.typname, row.labels]));
-    const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
+    const expected = Object.fromEntries(
+      dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]),
+    );
     expect(actual).toEqual(expected);
   });
 
   it("has every column with its type, nullability and default", async () => {
     for (const model of dmmf.datamodel.models) {
-      const rows = await query<{ column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null; datetime_precision: number | null }>(
+      const rows = await query<{
+        column_name: string;
+        data_type: string;
+        udt_name: string;
+        is_nullable: string;
+        column_default: string | null;
+        datetime_precision: number | null;
+      }>(
         `SELECT column_name, data_type, udt_name, is_nullable, column_default, datetime_precision
            FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`,
         [schemaName(), tableOf(model)],
@@ -94,7 +103,14 @@ describe("the migrated database matches schema.prisma", () => {
             {
               type: field.kind === "enum" ? field.type : SCALAR_TO_PG[field.type],
               nullable: !field.isRequired,
-              hasDefault: field.hasDefaultValue && !(typeof field.default === "object" && field.default && "name" in field.default && ["cuid", "uuid"].includes((field.default as { name: string }).name)),
+              hasDefault:
+                field.hasDefaultValue &&
+                !(
+                  typeof field.default === "object" &&
+                  field.default &&
+                  "name" in field.default &&
+                  ["cuid", "uuid"].includes((field.default as { name: string }).name)
+                ),
               precision: field.type === "DateTime" ? 3 : null,
             },
           ]),
@@ -117,12 +133,18 @@ describe("the migrated database matches schema.prisma", () => {
       [schemaName()],
     );
     const describeIndex = (table: string, kind: string, columns: string[]) => `${table}:${kind}(${columns.join(",")})`;
-    const actual = rows.map((row) => describeIndex(row.table, row.primary ? "id" : row.unique ? "unique" : "normal", row.columns)).sort();
+    const actual = rows
+      .map((row) => describeIndex(row.table, row.primary ? "id" : row.unique ? "unique" : "normal", row.columns))
+      .sort();
     const modelByName = new Map(dmmf.datamodel.models.map((model) => [model.name, model]));
     const expected = dmmf.datamodel.indexes
       .map((index) => {
         const model = modelByName.get(index.model) as Model;
-        return describeIndex(tableOf(model), index.type, index.fields.map((field) => columnOf(model, field.name)));
+        return describeIndex(
+          tableOf(model),
+          index.type,
+          index.fields.map((field) => columnOf(model, field.name)),
+        );
       })
       .sort();
     expect(actual).toEqual(expected);
@@ -142,7 +164,9 @@ describe("the migrated database matches schema.prisma", () => {
       [schemaName()],
     );
     const unquote = (name: string) => name.replace(/^.*\./, "").replace(/"/g, "");
-    const actual = rows.map((row) => `${unquote(row.table)}(${row.columns.join(",")})->${unquote(row.referenced)}:${row.on_delete}`).sort();
+    const actual = rows
+      .map((row) => `${unquote(row.table)}(${row.columns.join(",")})->${unquote(row.referenced)}:${row.on_delete}`)
+      .sort();
     const expected = dmmf.datamodel.models
       .flatMap((model) =>
         model.fields

@@ -39,7 +39,11 @@ export async function currentUserFor(db: Db, userId: string): Promise<CurrentUse
     where: { id: userId },
     include: { memberships: { include: { orgNode: { select: { path: true } } } } },
   });
-  const grants: Grant[] = user.memberships.map((m) => ({ role: m.role, orgNodeId: m.orgNodeId, orgNodePath: m.orgNode.path }));
+  const grants: Grant[] = user.memberships.map((m) => ({
+    role: m.role,
+    orgNodeId: m.orgNodeId,
+    orgNodePath: m.orgNode.path,
+  }));
   return {
     id: user.id,
     fullName: user.fullName,

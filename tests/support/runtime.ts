@@ -1,9 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startRuntime, type StartedRuntime } from "~/boot.server";
+import { type StartedRuntime, startRuntime } from "~/boot.server";
 import { parseEnv } from "~/env.server";
 
 /**

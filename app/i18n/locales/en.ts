@@ -5,7 +5,8 @@ export const en: Translation = {
   app: {
     name: "Legal Arena",
     tagline: "Online legal contests and learning",
-    footer: "Legal Arena — an online platform for legal knowledge contests and training, supporting the Digital Transformation Scheme for legal dissemination and education, 2025–2030.",
+    footer:
+      "Legal Arena — an online platform for legal knowledge contests and training, supporting the Digital Transformation Scheme for legal dissemination and education, 2025–2030.",
   },
   nav: {
     main: "Main navigation",
@@ -53,9 +54,11 @@ export const en: Translation = {
     contestsTitle: "Online contests",
     contestsBody: "Legal knowledge contests held in rounds on your phone, with live rankings and certificates.",
     coursesTitle: "Online courses",
-    coursesBody: "Digital transformation skills training in legal dissemination and education for officials, reporters, communicators and mediators.",
+    coursesBody:
+      "Digital transformation skills training in legal dissemination and education for officials, reporters, communicators and mediators.",
     targetsTitle: "Target tracking",
-    targetsBody: "Figures on the share of officials trained, online activities and citizens reached, calculated automatically from the data.",
+    targetsBody:
+      "Figures on the share of officials trained, online activities and citizens reached, calculated automatically from the data.",
   },
   login: {
     title: "Log in",
@@ -116,7 +119,8 @@ export const en: Translation = {
     noMoveTargets: "There are no units in your scope to move this to.",
     deleteTitle: "Delete unit",
     deleteSubmit: "Delete unit",
-    deleteBlocked: "Only empty units can be deleted. This unit still has {{children}} sub-units and {{members}} members.",
+    deleteBlocked:
+      "Only empty units can be deleted. This unit still has {{children}} sub-units and {{members}} members.",
     deleteConfirmTitle: "Delete “{{name}}”?",
     deleteConfirmBody: "This cannot be undone.",
     fields: {
@@ -167,10 +171,12 @@ export const en: Translation = {
     revokeConfirmBody: "This person will be logged out and will no longer manage this unit.",
     revoked: "Organizer access revoked.",
     grantTitle: "Grant organizer access",
-    grantHint: "If there is no account with this phone number/email yet, a new account will be created with a temporary password.",
+    grantHint:
+      "If there is no account with this phone number/email yet, a new account will be created with a temporary password.",
     grantSubmit: "Grant access",
     granted: "Organizer access granted to the existing account.",
-    createdWithPassword: "Account created. Temporary password: {{password}} — give it to the user; they must change it when they first log in.",
+    createdWithPassword:
+      "Account created. Temporary password: {{password}} — give it to the user; they must change it when they first log in.",
   },
   members: {
     title: "Members",
@@ -228,7 +234,10 @@ export const en: Translation = {
     notFound: { title: "Page not found", body: "The page you are looking for does not exist or has been moved." },
     forbidden: { title: "You do not have access", body: "This page is outside the permissions of your account." },
     badRequest: { title: "Invalid request", body: "The data sent was not valid. Please try again." },
-    server: { title: "Something went wrong", body: "The system ran into a problem processing your request. Your data has not been lost; please try again in a few minutes." },
+    server: {
+      title: "Something went wrong",
+      body: "The system ran into a problem processing your request. Your data has not been lost; please try again in a few minutes.",
+    },
   },
   errors: {
     invalidValue: "Invalid value.",
@@ -270,7 +279,8 @@ export const en: Translation = {
     },
     org: {
       codeRequired: "Please enter a unit code.",
-      codeInvalid: "Unit codes may contain only unaccented capital letters, numbers and the characters - _ . (at most 40 characters).",
+      codeInvalid:
+        "Unit codes may contain only unaccented capital letters, numbers and the characters - _ . (at most 40 characters).",
       codeTaken: "This unit code is already in use.",
       nameRequired: "Please enter a unit name (at least 2 characters).",
       nameTooLong: "Unit name can be at most 200 characters.",
@@ -278,7 +288,8 @@ export const en: Translation = {
       parentRequired: "Please choose a parent unit.",
       parentNotFound: "Parent unit not found.",
       rootMustBeProvince: "Only provinces/cities can have no parent unit.",
-      typeNotAllowedUnderParent: "This unit type cannot be placed under the chosen parent unit (communes/wards must belong to a province/city).",
+      typeNotAllowedUnderParent:
+        "This unit type cannot be placed under the chosen parent unit (communes/wards must belong to a province/city).",
       moveIntoOwnSubtree: "A unit cannot be placed inside itself or one of its sub-units.",
       hasChildren: "Cannot delete: the unit still has sub-units.",
       hasMembers: "Cannot delete: the unit still has members.",

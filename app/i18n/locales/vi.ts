@@ -4,7 +4,8 @@ export const vi = {
   app: {
     name: "Legal Arena",
     tagline: "Thi và học pháp luật trực tuyến",
-    footer: "Legal Arena — nền tảng thi tìm hiểu pháp luật và bồi dưỡng trực tuyến phục vụ Đề án chuyển đổi số trong công tác phổ biến, giáo dục pháp luật giai đoạn 2025–2030.",
+    footer:
+      "Legal Arena — nền tảng thi tìm hiểu pháp luật và bồi dưỡng trực tuyến phục vụ Đề án chuyển đổi số trong công tác phổ biến, giáo dục pháp luật giai đoạn 2025–2030.",
   },
   nav: {
     main: "Điều hướng chính",
@@ -52,9 +53,11 @@ export const vi = {
     contestsTitle: "Cuộc thi trực tuyến",
     contestsBody: "Thi tìm hiểu pháp luật theo từng đợt trên điện thoại, xếp hạng trực tiếp, cấp giấy chứng nhận.",
     coursesTitle: "Khóa học trực tuyến",
-    coursesBody: "Bồi dưỡng kỹ năng chuyển đổi số trong phổ biến, giáo dục pháp luật cho cán bộ, báo cáo viên, tuyên truyền viên, hòa giải viên.",
+    coursesBody:
+      "Bồi dưỡng kỹ năng chuyển đổi số trong phổ biến, giáo dục pháp luật cho cán bộ, báo cáo viên, tuyên truyền viên, hòa giải viên.",
     targetsTitle: "Theo dõi chỉ tiêu",
-    targetsBody: "Số liệu về tỷ lệ cán bộ được bồi dưỡng, hoạt động trực tuyến và người dân được tiếp cận, tính tự động từ dữ liệu.",
+    targetsBody:
+      "Số liệu về tỷ lệ cán bộ được bồi dưỡng, hoạt động trực tuyến và người dân được tiếp cận, tính tự động từ dữ liệu.",
   },
   login: {
     title: "Đăng nhập",
@@ -115,7 +118,8 @@ export const vi = {
     noMoveTargets: "Không có đơn vị nào trong phạm vi của bạn để chuyển tới.",
     deleteTitle: "Xóa đơn vị",
     deleteSubmit: "Xóa đơn vị",
-    deleteBlocked: "Chỉ xóa được đơn vị trống. Đơn vị này còn {{children}} đơn vị trực thuộc và {{members}} thành viên.",
+    deleteBlocked:
+      "Chỉ xóa được đơn vị trống. Đơn vị này còn {{children}} đơn vị trực thuộc và {{members}} thành viên.",
     deleteConfirmTitle: "Xóa “{{name}}”?",
     deleteConfirmBody: "Thao tác này không hoàn tác được.",
     fields: {
@@ -169,7 +173,8 @@ export const vi = {
     grantHint: "Nếu chưa có tài khoản với số điện thoại/email này, hệ thống tạo tài khoản mới với mật khẩu tạm thời.",
     grantSubmit: "Cấp quyền",
     granted: "Đã cấp quyền ban tổ chức cho tài khoản sẵn có.",
-    createdWithPassword: "Đã tạo tài khoản. Mật khẩu tạm thời: {{password}} — hãy trao cho người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu.",
+    createdWithPassword:
+      "Đã tạo tài khoản. Mật khẩu tạm thời: {{password}} — hãy trao cho người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu.",
   },
   members: {
     title: "Thành viên",
@@ -227,7 +232,10 @@ export const vi = {
     notFound: { title: "Không tìm thấy trang", body: "Trang bạn tìm không tồn tại hoặc đã được chuyển đi." },
     forbidden: { title: "Bạn không có quyền truy cập", body: "Trang này nằm ngoài phạm vi quyền của tài khoản bạn." },
     badRequest: { title: "Yêu cầu không hợp lệ", body: "Dữ liệu gửi lên không hợp lệ. Hãy thử lại." },
-    server: { title: "Đã xảy ra lỗi", body: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu của bạn không bị mất; hãy thử lại sau ít phút." },
+    server: {
+      title: "Đã xảy ra lỗi",
+      body: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu của bạn không bị mất; hãy thử lại sau ít phút.",
+    },
   },
   errors: {
     invalidValue: "Giá trị không hợp lệ.",
@@ -277,7 +285,8 @@ export const vi = {
       parentRequired: "Hãy chọn đơn vị cấp trên.",
       parentNotFound: "Không tìm thấy đơn vị cấp trên.",
       rootMustBeProvince: "Chỉ cấp tỉnh/thành phố mới không có đơn vị cấp trên.",
-      typeNotAllowedUnderParent: "Loại đơn vị này không thể đặt dưới đơn vị cấp trên đã chọn (xã/phường phải thuộc tỉnh/thành phố).",
+      typeNotAllowedUnderParent:
+        "Loại đơn vị này không thể đặt dưới đơn vị cấp trên đã chọn (xã/phường phải thuộc tỉnh/thành phố).",
       moveIntoOwnSubtree: "Không thể đặt đơn vị vào chính nó hoặc đơn vị trực thuộc của nó.",
       hasChildren: "Không thể xóa: đơn vị còn đơn vị trực thuộc.",
       hasMembers: "Không thể xóa: đơn vị còn thành viên.",
