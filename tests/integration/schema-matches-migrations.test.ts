@@ -25,6 +25,8 @@ const SCALAR_TO_PG: Record<string, string> = {
   Bytes: "bytea",
 };
 
+const SCALAR_TO_UDT: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", Float: "float8" };
+
 let runtime: TestRuntime;
 let dmmf: Dmmf;
 
@@ -87,7 +89,8 @@ describe("the migrated database matches schema.prisma", () => {
         rows.map((row) => [
           row.column_name,
           {
-            type: row.data_type === "USER-DEFINED" ? row.udt_name : row.data_type,
+            type:
+              row.data_type === "USER-DEFINED" ? row.udt_name : row.data_type === "ARRAY" ? `${row.udt_name.slice(1)}[]` : row.data_type,
             nullable: row.is_nullable === "YES",
             // Prisma-side defaults (cuid(), @updatedAt) have no database default.
             hasDefault: row.column_default !== null,
@@ -101,8 +104,13 @@ describe("the migrated database matches schema.prisma", () => {
           .map((field) => [
             field.dbName ?? field.name,
             {
-              type: field.kind === "enum" ? field.type : SCALAR_TO_PG[field.type],
-              nullable: !field.isRequired,
+              type: field.isList
+                ? `${field.kind === "enum" ? field.type : SCALAR_TO_UDT[field.type]}[]`
+                : field.kind === "enum"
+                  ? field.type
+                  : SCALAR_TO_PG[field.type],
+              // Prisma's own migrations leave scalar lists nullable.
+              nullable: field.isList || !field.isRequired,
               hasDefault:
                 field.hasDefaultValue &&
                 !(
