@@ -295,6 +295,18 @@ export const en: Translation = {
       hasMembers: "Cannot delete: the unit still has members.",
       cannotDeleteOwnNode: "You cannot delete the unit your management access is attached to.",
     },
+    question: {
+      stemMissing: "The question text is missing.",
+      stemTooLong: "The question text is too long (at most 10,000 characters).",
+      optionInvalid: "An option is empty or too long (at most 1,000 characters).",
+      trueFalseOptions: "A true/false question must have exactly the two options “Đúng” and “Sai”.",
+      tooFewOptions: "At least {{min}} options are needed.",
+      tooManyOptions: "At most {{max}} options.",
+      keyMissing: "No correct answer is marked.",
+      manyKeys: "A single-answer question can have only one correct answer.",
+      duplicateOptions: "Two options are the same.",
+      explanationTooLong: "The explanation is too long (at most 5,000 characters).",
+    },
     import: {
       noFile: "Please choose a file.",
       tooLarge: "File is too large (maximum {{limit}}).",

@@ -292,6 +292,18 @@ export const vi = {
       hasMembers: "Không thể xóa: đơn vị còn thành viên.",
       cannotDeleteOwnNode: "Bạn không thể xóa đơn vị mà quyền quản lý của bạn gắn với nó.",
     },
+    question: {
+      stemMissing: "Thiếu nội dung câu hỏi.",
+      stemTooLong: "Nội dung câu hỏi quá dài (tối đa 10.000 ký tự).",
+      optionInvalid: "Có phương án trống hoặc quá dài (tối đa 1.000 ký tự).",
+      trueFalseOptions: "Câu hỏi Đúng/Sai phải có đúng hai phương án “Đúng” và “Sai”.",
+      tooFewOptions: "Cần ít nhất {{min}} phương án.",
+      tooManyOptions: "Tối đa {{max}} phương án.",
+      keyMissing: "Chưa có đáp án đúng.",
+      manyKeys: "Câu hỏi một đáp án chỉ được có một đáp án đúng.",
+      duplicateOptions: "Có hai phương án trùng nhau.",
+      explanationTooLong: "Phần giải thích quá dài (tối đa 5.000 ký tự).",
+    },
     import: {
       noFile: "Hãy chọn một tệp.",
       tooLarge: "Tệp quá lớn (tối đa {{limit}}).",
