@@ -15,5 +15,15 @@ export const AUDIT_ACTIONS = [
   "organizer.granted",
   "organizer.revoked",
   "user.created",
+  "bank.created",
+  "question.created",
+  "question.updated",
+  "question.submitted",
+  "question.approved",
+  "question.returned",
+  "question.retired",
+  "question.restored",
+  "question.bulk_updated",
+  "question.imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { foldDiacritics } from "~/org/schemas";
+import { foldDiacritics } from "~/utils/text";
 
 /**
  * Reads the first sheet of an .xlsx or a .csv into rows keyed by column, matching headers

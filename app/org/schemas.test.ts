@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createOrgNodeSchema, foldDiacritics, parentTypeAllowed, parseOrgNodeType } from "./schemas";
+import { foldDiacritics } from "~/utils/text";
+import { createOrgNodeSchema, parentTypeAllowed, parseOrgNodeType } from "./schemas";
 
 describe("parentTypeAllowed", () => {
   it("keeps provinces at the root and communes inside provinces", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OrgNodeType } from "~/generated/prisma/enums";
+import { foldDiacritics } from "~/utils/text";
 
 export const ORG_NODE_TYPES = ["PROVINCE", "COMMUNE", "UNIT"] as const satisfies readonly OrgNodeType[];
 
@@ -79,14 +80,6 @@ const TYPE_ALIASES: Record<string, OrgNodeType> = {
   truong: "UNIT",
   "chi doan": "UNIT",
 };
-
-export function foldDiacritics(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D");
-}
 
 export function parseOrgNodeType(value: string): OrgNodeType | null {
   return TYPE_ALIASES[foldDiacritics(value).trim().toLowerCase().replace(/\s+/g, " ")] ?? null;

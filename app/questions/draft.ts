@@ -79,7 +79,12 @@ export type ItemErrorCode =
 
 export type ParseResult =
   | { ok: true; items: ParsedItem[] }
-  | { ok: false; code: "TOO_LARGE" | "UNSUPPORTED_TYPE" | "UNREADABLE" | "EMPTY" | "MALFORMED" | "MISSING_COLUMNS"; message: string; params?: Record<string, string> };
+  | {
+      ok: false;
+      code: "TOO_LARGE" | "UNSUPPORTED_TYPE" | "UNREADABLE" | "EMPTY" | "MALFORMED" | "MISSING_COLUMNS";
+      message: string;
+      params?: Record<string, string>;
+    };
 
 const optionSchema = z.object({ text: z.string().trim().min(1).max(1000), correct: z.boolean() });
 
@@ -93,21 +98,35 @@ export function validateDraft(draft: QuestionDraft): ItemError[] {
   if (!plainStem) errors.push({ code: "STEM_MISSING", message: "errors.question.stemMissing" });
   if (draft.stem.length > 10_000) errors.push({ code: "TOO_LONG", message: "errors.question.stemTooLong" });
   const options = draft.options.filter((option) => optionSchema.safeParse(option).success);
-  if (options.length !== draft.options.length) errors.push({ code: "TOO_LONG", message: "errors.question.optionInvalid" });
+  if (options.length !== draft.options.length)
+    errors.push({ code: "TOO_LONG", message: "errors.question.optionInvalid" });
   if (draft.type === "TRUE_FALSE") {
     const texts = draft.options.map((option) => option.text);
     if (texts.length !== 2 || texts[0] !== TRUE_FALSE_OPTIONS[0] || texts[1] !== TRUE_FALSE_OPTIONS[1]) {
       errors.push({ code: "TYPE_INVALID", message: "errors.question.trueFalseOptions" });
     }
   } else {
-    if (draft.options.length < MIN_OPTIONS) errors.push({ code: "TOO_FEW_OPTIONS", message: "errors.question.tooFewOptions", params: { min: String(MIN_OPTIONS) } });
-    if (draft.options.length > MAX_OPTIONS) errors.push({ code: "TOO_MANY_OPTIONS", message: "errors.question.tooManyOptions", params: { max: String(MAX_OPTIONS) } });
+    if (draft.options.length < MIN_OPTIONS)
+      errors.push({
+        code: "TOO_FEW_OPTIONS",
+        message: "errors.question.tooFewOptions",
+        params: { min: String(MIN_OPTIONS) },
+      });
+    if (draft.options.length > MAX_OPTIONS)
+      errors.push({
+        code: "TOO_MANY_OPTIONS",
+        message: "errors.question.tooManyOptions",
+        params: { max: String(MAX_OPTIONS) },
+      });
   }
   const correct = draft.options.filter((option) => option.correct).length;
   if (correct === 0) errors.push({ code: "KEY_MISSING", message: "errors.question.keyMissing" });
-  if (correct > 1 && draft.type !== "MULTIPLE_CHOICE") errors.push({ code: "SINGLE_CHOICE_MANY_KEYS", message: "errors.question.manyKeys" });
+  if (correct > 1 && draft.type !== "MULTIPLE_CHOICE")
+    errors.push({ code: "SINGLE_CHOICE_MANY_KEYS", message: "errors.question.manyKeys" });
   const texts = draft.options.map((option) => option.text.trim().toLowerCase());
-  if (new Set(texts).size !== texts.length) errors.push({ code: "DUPLICATE_IN_FILE", message: "errors.question.duplicateOptions" });
-  if ((draft.explanation?.length ?? 0) > 5000) errors.push({ code: "TOO_LONG", message: "errors.question.explanationTooLong" });
+  if (new Set(texts).size !== texts.length)
+    errors.push({ code: "DUPLICATE_IN_FILE", message: "errors.question.duplicateOptions" });
+  if ((draft.explanation?.length ?? 0) > 5000)
+    errors.push({ code: "TOO_LONG", message: "errors.question.explanationTooLong" });
   return errors;
 }

@@ -29,7 +29,10 @@ export function textToStem(text: string): string {
 
 /** Stem HTML → plain text, for search, duplicate detection and plain-text formats. */
 export function stemToText(html: string): string {
-  return sanitizeHtml(html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/p>\s*<p>/gi, "\n"), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/p>\s*<p>/gi, "\n"), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

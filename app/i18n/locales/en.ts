@@ -220,6 +220,18 @@ export const en: Translation = {
         deleted: "Unit deleted",
         imported: "Organisation tree imported",
       },
+      bank: { created: "Question bank created" },
+      question: {
+        created: "Question added",
+        updated: "Question edited (new version)",
+        submitted: "Question sent for review",
+        approved: "Question approved",
+        returned: "Question sent back",
+        retired: "Question retired",
+        restored: "Question restored",
+        bulk_updated: "Bulk action on questions",
+        imported: "Questions imported from a file",
+      },
       organizer: {
         created: "Organizer account created",
         granted: "Organizer access granted",
@@ -295,6 +307,11 @@ export const en: Translation = {
       hasMembers: "Cannot delete: the unit still has members.",
       cannotDeleteOwnNode: "You cannot delete the unit your management access is attached to.",
     },
+    bank: {
+      nameTaken: "This unit already has a question bank with that name.",
+      nameRequired: "Enter the bank's name (at least 2 characters).",
+      targetInvalid: "Choose another bank that you may edit.",
+    },
     question: {
       stemMissing: "The question text is missing.",
       stemTooLong: "The question text is too long (at most 10,000 characters).",
@@ -306,6 +323,10 @@ export const en: Translation = {
       manyKeys: "A single-answer question can have only one correct answer.",
       duplicateOptions: "Two options are the same.",
       explanationTooLong: "The explanation is too long (at most 5,000 characters).",
+      wrongStatus: "This cannot be done in the question's current status.",
+      commentRequired: "Say why it is sent back, so the author knows what to fix.",
+      nothingSelected: "No question is selected.",
+      topicRequired: "Enter a topic name.",
     },
     import: {
       noFile: "Please choose a file.",

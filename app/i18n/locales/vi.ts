@@ -218,6 +218,18 @@ export const vi = {
         deleted: "Xóa đơn vị",
         imported: "Nhập cây tổ chức",
       },
+      bank: { created: "Tạo ngân hàng câu hỏi" },
+      question: {
+        created: "Thêm câu hỏi",
+        updated: "Sửa câu hỏi (phiên bản mới)",
+        submitted: "Gửi duyệt câu hỏi",
+        approved: "Duyệt câu hỏi",
+        returned: "Trả lại câu hỏi",
+        retired: "Ngừng dùng câu hỏi",
+        restored: "Dùng lại câu hỏi",
+        bulk_updated: "Thao tác hàng loạt trên câu hỏi",
+        imported: "Nhập câu hỏi từ tệp",
+      },
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
         granted: "Cấp quyền ban tổ chức",
@@ -292,6 +304,11 @@ export const vi = {
       hasMembers: "Không thể xóa: đơn vị còn thành viên.",
       cannotDeleteOwnNode: "Bạn không thể xóa đơn vị mà quyền quản lý của bạn gắn với nó.",
     },
+    bank: {
+      nameTaken: "Đơn vị này đã có ngân hàng câu hỏi cùng tên.",
+      nameRequired: "Hãy nhập tên ngân hàng (ít nhất 2 ký tự).",
+      targetInvalid: "Hãy chọn một ngân hàng khác mà bạn được sửa.",
+    },
     question: {
       stemMissing: "Thiếu nội dung câu hỏi.",
       stemTooLong: "Nội dung câu hỏi quá dài (tối đa 10.000 ký tự).",
@@ -303,6 +320,10 @@ export const vi = {
       manyKeys: "Câu hỏi một đáp án chỉ được có một đáp án đúng.",
       duplicateOptions: "Có hai phương án trùng nhau.",
       explanationTooLong: "Phần giải thích quá dài (tối đa 5.000 ký tự).",
+      wrongStatus: "Không thể thực hiện thao tác này ở trạng thái hiện tại của câu hỏi.",
+      commentRequired: "Hãy ghi lý do trả lại để người soạn biết cần sửa gì.",
+      nothingSelected: "Chưa chọn câu hỏi nào.",
+      topicRequired: "Hãy nhập tên chủ đề.",
     },
     import: {
       noFile: "Hãy chọn một tệp.",
