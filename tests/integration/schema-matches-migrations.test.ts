@@ -25,7 +25,13 @@ const SCALAR_TO_PG: Record<string, string> = {
   Bytes: "bytea",
 };
 
-const SCALAR_TO_UDT: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", Float: "float8" };
+const SCALAR_TO_UDT: Record<string, string> = {
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Boolean: "bool",
+  Float: "float8",
+};
 
 let runtime: TestRuntime;
 let dmmf: Dmmf;
@@ -90,7 +96,11 @@ describe("the migrated database matches schema.prisma", () => {
           row.column_name,
           {
             type:
-              row.data_type === "USER-DEFINED" ? row.udt_name : row.data_type === "ARRAY" ? `${row.udt_name.slice(1)}[]` : row.data_type,
+              row.data_type === "USER-DEFINED"
+                ? row.udt_name
+                : row.data_type === "ARRAY"
+                  ? `${row.udt_name.slice(1)}[]`
+                  : row.data_type,
             nullable: row.is_nullable === "YES",
             // Prisma-side defaults (cuid(), @updatedAt) have no database default.
             hasDefault: row.column_default !== null,
