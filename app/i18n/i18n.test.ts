@@ -46,7 +46,9 @@ describe("translations", () => {
     for (const file of sourceFiles(appDir)) {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\(\s*"([\w.]+)"/g)) used.add(match[1]);
-      for (const match of text.matchAll(/"((?:errors|org|orgImport|register|account|organizers|members)\.[\w.]+)"/g))
+      for (const match of text.matchAll(
+        /"((?:errors|org|orgImport|register|account|organizers|members|banks|questions)\.[\w.]+)"/g,
+      ))
         used.add(match[1]);
     }
     expect(used.size).toBeGreaterThan(100);

@@ -1,23 +1,8 @@
-import sanitizeHtml from "sanitize-html";
-
 /**
- * Question stems are a small, safe subset of HTML (Moodle writes HTML; our forms write plain
- * text that is escaped). Anything else — scripts, styles, event handlers, remote frames — is
- * removed on the way in, so a stem can be rendered as HTML everywhere.
+ * Plain-text helpers for question stems, safe to use in the browser. Stems are stored as a
+ * small sanitised HTML subset: sanitizeStem lives in ./sanitize.server.ts (server only, as
+ * sanitize-html must not reach the browser bundle).
  */
-const STEM_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "ul", "ol", "li", "img", "span"],
-  allowedAttributes: { img: ["src", "alt", "width", "height"] },
-  allowedSchemes: ["https", "data"],
-  allowedSchemesByTag: { img: ["https", "data"] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: "discard",
-};
-
-export function sanitizeStem(html: string): string {
-  return sanitizeHtml(html, STEM_POLICY).trim();
-}
-
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
@@ -27,17 +12,21 @@ export function textToStem(text: string): string {
   return escapeHtml(text.trim()).replace(/\r?\n/g, "<br>");
 }
 
-/** Stem HTML → plain text, for search, duplicate detection and plain-text formats. */
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** Stem HTML → plain text, for search, duplicate detection, previews and plain-text formats. */
 export function stemToText(html: string): string {
-  return sanitizeHtml(html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/p>\s*<p>/gi, "\n"), {
-    allowedTags: [],
-    allowedAttributes: {},
-  })
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+  return html
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|li|div)>\s*/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (match, entity: string) => {
+      if (entity.startsWith("#x") || entity.startsWith("#X"))
+        return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+      if (entity.startsWith("#")) return String.fromCodePoint(Number(entity.slice(1)));
+      return ENTITIES[entity.toLowerCase()] ?? match;
+    })
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -9,7 +9,8 @@ import type { OrgResult } from "~/org/tree.server";
 import { ensureTopics, loadBankFor, topicKey } from "./banks.server";
 import type { QuestionDraft, QuestionOption } from "./draft";
 import { validateDraft } from "./draft";
-import { sanitizeStem, stemToText } from "./html";
+import { stemToText } from "./html";
+import { sanitizeStem } from "./sanitize.server";
 import { searchTextOf, stemKeyOf, stemSimilarity, toPrefixTsQuery } from "./text";
 
 /**

@@ -28,3 +28,19 @@ describe("question text helpers", () => {
     ).toBeLessThan(0.2);
   });
 });
+
+describe("stem HTML", () => {
+  it("sanitises scripts and handlers away and keeps basic formatting", async () => {
+    const { sanitizeStem } = await import("./sanitize.server");
+    expect(
+      sanitizeStem('<p onclick="x()">Điều <b>8</b><script>alert(1)</script><img src="javascript:alert(1)"></p>'),
+    ).toBe("<p>Điều <b>8</b><img /></p>");
+  });
+
+  it("turns stems into plain text and back", async () => {
+    const { stemToText, textToStem } = await import("./html");
+    expect(stemToText("<p>A &amp; B</p><p>C&#39;s&nbsp;line<br>two</p>")).toBe("A & B\nC's line\ntwo");
+    expect(textToStem("a < b\nc")).toBe("a &#60; b<br>c");
+    expect(stemToText(textToStem('Luật "Đất đai" & <Hiến pháp>'))).toBe('Luật "Đất đai" & <Hiến pháp>');
+  });
+});

@@ -23,6 +23,9 @@ interface RouteEntry {
   path: string;
   /** For organizerOfNode: the node in the URL belongs to Kim Thành. */
   nodeParam?: string;
+  /** The URL names Kim Thành's question bank (:bankId) or one of its questions (:questionId). */
+  bankParam?: boolean;
+  questionParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -94,12 +97,45 @@ const ROUTES: Record<string, RouteEntry> = {
     form: form({ userId: "" }),
   },
   "manage.audit": { access: "organizer", path: "/manage/audit", loader: true },
+  "manage.banks._index": {
+    access: "organizer",
+    path: "/manage/banks",
+    loader: true,
+    action: true,
+    form: form({ name: "" }),
+  },
+  "manage.banks.$bankId._index": {
+    access: "organizerOfNode",
+    path: "/manage/banks/:bankId",
+    bankParam: true,
+    loader: true,
+    action: true,
+    form: form({ action: "retire" }),
+  },
+  "manage.banks.$bankId.new": {
+    access: "organizerOfNode",
+    path: "/manage/banks/:bankId/new",
+    bankParam: true,
+    loader: true,
+    action: true,
+    form: form({ type: "SINGLE_CHOICE", stem: "" }),
+  },
+  "manage.questions.$questionId": {
+    access: "organizerOfNode",
+    path: "/manage/questions/:questionId",
+    questionParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "submit" }),
+  },
 };
 
 const routeModules = import.meta.glob<{ loader?: LoaderFunction; action?: ActionFunction }>("../../app/routes/*.tsx");
 const routeName = (file: string) => path.basename(file).replace(/\.tsx$/, "");
 
 let runtime: TestRuntime;
+let kimThanhBankId = "";
+let kimThanhQuestionId = "";
 const cookies: Record<"anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin", string> = {
   anonymous: "",
   contestant: "",
@@ -120,6 +156,29 @@ beforeAll(async () => {
   cookies.siblingOrganizer = await make("ORGANIZER", "HP-HAIAN");
   cookies.organizer = await make("ORGANIZER", "HP-KIMTHANH");
   cookies.admin = await make("ADMIN", "HUE");
+  const bank = await db.questionBank.create({
+    data: { orgNodeId: await nodeId(db, "HP-KIMTHANH"), name: "Ngân hàng xã (thử)" },
+  });
+  kimThanhBankId = bank.id;
+  const question = await db.question.create({
+    data: { bankId: bank.id, type: "TRUE_FALSE", difficulty: "EASY", searchText: "cau hoi", stemKey: "k" },
+  });
+  const version = await db.questionVersion.create({
+    data: {
+      questionId: question.id,
+      version: 1,
+      type: "TRUE_FALSE",
+      stem: "Câu hỏi thử",
+      options: [
+        { text: "Đúng", correct: true },
+        { text: "Sai", correct: false },
+      ],
+      difficulty: "EASY",
+      topicNames: [],
+    },
+  });
+  await db.question.update({ where: { id: question.id }, data: { latestVersionId: version.id } });
+  kimThanhQuestionId = question.id;
 });
 afterAll(() => runtime?.stop());
 
@@ -138,6 +197,14 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.nodeParam) {
     params.nodeId = await nodeId(runtime.db, entry.nodeParam);
     urlPath = urlPath.replace(":nodeId", params.nodeId);
+  }
+  if (entry.bankParam) {
+    params.bankId = kimThanhBankId;
+    urlPath = urlPath.replace(":bankId", kimThanhBankId);
+  }
+  if (entry.questionParam) {
+    params.questionId = kimThanhQuestionId;
+    urlPath = urlPath.replace(":questionId", kimThanhQuestionId);
   }
   const headers = new Headers(cookies[who] ? { Cookie: cookies[who] } : {});
   const request =
