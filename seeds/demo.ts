@@ -3,6 +3,9 @@ import { hashPassword } from "../app/auth/password.server";
 import type { Db } from "../app/db/client.server";
 import type { OrgNodeType, Role } from "../app/generated/prisma/enums";
 import { childPath } from "../app/org/tree.server";
+import { insertQuestionDrafts } from "../app/questions/bulk-insert.server";
+import { textToStem } from "../app/questions/html";
+import { DEMO_QUESTIONS } from "./question-bank";
 
 /**
  * Demo data for a fresh installation: the five localities whose plans this product serves
@@ -142,6 +145,8 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   return true;
 }
 
+export const DEMO_BANK = { nodeCode: "HP", name: "Ngân hàng câu hỏi pháp luật (demo)" };
+
 export async function seedDemoData(db: Db): Promise<void> {
   const hashes = await Promise.all(DEMO_LOGINS.map((login) => hashPassword(login.password)));
   await db.$transaction(async (tx) => {
@@ -169,4 +174,16 @@ export async function seedDemoData(db: Db): Promise<void> {
       });
     }
   });
+
+  // A city-level bank: editable by Hải Phòng's organizers, read-only for its communes.
+  const node = await db.orgNode.findUniqueOrThrow({ where: { code: DEMO_BANK.nodeCode } });
+  const bank = await db.questionBank.create({
+    data: {
+      orgNodeId: node.id,
+      name: DEMO_BANK.name,
+      description: "Câu hỏi mẫu về các luật đang có hiệu lực; cần rà soát trước khi dùng thật.",
+    },
+  });
+  const drafts = DEMO_QUESTIONS.map((question) => ({ ...question, stem: textToStem(question.stem) }));
+  await insertQuestionDrafts(db, bank.id, drafts, { status: "APPROVED", authorId: null });
 }

@@ -17,6 +17,13 @@ import { formFailure, parseForm, tableParams } from "~/utils/forms";
 export const meta: MetaFunction = () => [{ title: "Câu hỏi — Legal Arena" }];
 
 const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "RETIRED"] as const;
+const EXPORT_LINKS = [
+  ["xlsx", "Excel"],
+  ["csv", "CSV"],
+  ["moodle-xml", "Moodle XML"],
+  ["gift", "GIFT"],
+  ["aiken", "Aiken"],
+] as const;
 const filterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   topicId: z.string().max(64).optional().catch(undefined),
@@ -103,6 +110,14 @@ export default function BankPage() {
       <p className="muted">
         {bank.nodeName} · {canEdit ? t("banks.canEdit") : t("banks.readOnly")}
       </p>
+      <nav aria-label={t("questions.exportLabel")} className="export-links">
+        <span>{t("questions.exportLabel")}:</span>
+        {EXPORT_LINKS.map(([format, label]) => (
+          <a key={format} href={`/manage/banks/${bank.id}/export?format=${format}`} download>
+            {label}
+          </a>
+        ))}
+      </nav>
       {actionData?.ok === true ? (
         <div className="alert alert-success" role="status">
           {t("questions.bulkDone", { count: actionData.count })}

@@ -199,7 +199,7 @@ export default function QuestionPage() {
           <p className="preview-stem">{question.stemText}</p>
           <ul className="preview-options">
             {draft.options.map((option, index) => (
-              <li key={`${index}-${option.text}`}>
+              <li key={String.fromCharCode(65 + index)}>
                 <span className="preview-letter">{String.fromCharCode(65 + index)}</span> {option.text}{" "}
                 {option.correct ? `✓ ${t("questions.correctMark")}` : null}
               </li>

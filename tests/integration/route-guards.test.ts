@@ -120,6 +120,21 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ type: "SINGLE_CHOICE", stem: "" }),
   },
+  "manage.banks.$bankId.import": {
+    access: "organizerOfNode",
+    path: "/manage/banks/:bankId/import",
+    bankParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "check" }),
+  },
+  "manage.banks.$bankId.export": {
+    access: "organizerOfNode",
+    path: "/manage/banks/:bankId/export",
+    bankParam: true,
+    loader: true,
+  },
+  "manage.banks.template[.xlsx]": { access: "organizer", path: "/manage/banks/template.xlsx", loader: true },
   "manage.questions.$questionId": {
     access: "organizerOfNode",
     path: "/manage/questions/:questionId",

@@ -254,7 +254,7 @@ export function QuestionEditor({
         </p>
         <ul className="preview-options">
           {previewOptions.map((option, index) => (
-            <li key={`${index}-${option.text}`}>
+            <li key={String.fromCharCode(65 + index)}>
               <span className="preview-letter" aria-hidden="true">
                 {String.fromCharCode(65 + index)}
               </span>{" "}
