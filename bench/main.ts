@@ -1,0 +1,33 @@
+/**
+ * `npm run bench -- <scenario> [options]`. Benchmarks are not tests: they measure, print a
+ * table, write bench/results/<scenario>-<time>.json and end with one JSON line.
+ * Scenarios so far: questions-import. (The contest scenarios arrive with the benchmark issue.)
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const scenarios: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  "questions-import": async (args) => (await import("./questions-import")).run(args),
+};
+
+async function main() {
+  const [scenario, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({ args: rest, options: { help: { type: "boolean" } }, strict: false });
+  if (!scenario || values.help || !scenarios[scenario]) {
+    console.log(`usage: npm run bench -- <scenario> [options]\nscenarios: ${Object.keys(scenarios).join(", ")}`);
+    process.exit(scenario && !values.help ? 2 : 0);
+  }
+  const result = await scenarios[scenario](rest);
+  mkdirSync("bench/results", { recursive: true });
+  const file = path.join("bench/results", `${scenario}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`\nresults: ${file}`);
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
