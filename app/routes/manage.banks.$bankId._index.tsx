@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")));
   const { page, pageSize, skip } = tableParams(url, ["updatedAt"] as const, "updatedAt", 25);
   const { db } = runtime();
-  const [result, topics, authors, otherBanks] = await Promise.all([
+  const [result, topics, authors, otherBanks, waitingForReview] = await Promise.all([
     listQuestions(db, bank.id, filters, { skip, take: pageSize }),
     db.topic.findMany({ where: { bankId: bank.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({
@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           select: { id: true, name: true, orgNode: { select: { path: true } } },
         })
       : Promise.resolve([]),
+    db.question.count({ where: { bankId: bank.id, status: "IN_REVIEW" } }),
   ]);
   return json({
     bank: { id: bank.id, name: bank.name, nodeName: bank.orgNode.name },
@@ -68,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     moveTargets: otherBanks
       .filter((other) => bankAccess(user, other.orgNode.path) === "write")
       .map((other) => ({ value: other.id, label: other.name })),
+    waitingForReview,
     questions: result.rows,
     table: { page, pageCount: Math.max(1, Math.ceil(result.total / pageSize)), total: result.total },
   });
@@ -87,7 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BankPage() {
   const { t, i18n } = useTranslation();
-  const { bank, access, filters, topics, authors, questions, table, moveTargets } = useLoaderData<typeof loader>();
+  const { bank, access, filters, topics, authors, questions, table, moveTargets, waitingForReview } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short" });
   const canEdit = access === "write";
@@ -110,6 +113,13 @@ export default function BankPage() {
       <p className="muted">
         {bank.nodeName} · {canEdit ? t("banks.canEdit") : t("banks.readOnly")}
       </p>
+      {canEdit && waitingForReview > 0 && filters.status !== "IN_REVIEW" ? (
+        <p className="alert alert-info">
+          <Link to={`/manage/banks/${bank.id}?status=IN_REVIEW`}>
+            {t("questions.reviewQueue", { count: waitingForReview })}
+          </Link>
+        </p>
+      ) : null}
       <nav aria-label={t("questions.exportLabel")} className="export-links">
         <span>{t("questions.exportLabel")}:</span>
         {EXPORT_LINKS.map(([format, label]) => (

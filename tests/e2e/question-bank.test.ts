@@ -45,7 +45,10 @@ describe.skipIf(!chromiumPath)("question bank", () => {
     await expectAccessible(page);
 
     // Download the template the way an organizer would, and add rows to it in "Excel".
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Tải tệp mẫu Excel/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Tải tệp mẫu Excel/ }).click(),
+    ]);
     const dir = mkdtempSync(path.join(tmpdir(), "la-template-"));
     const templatePath = path.join(dir, "mau.xlsx");
     await download.saveAs(templatePath);
@@ -54,9 +57,33 @@ describe.skipIf(!chromiumPath)("question bank", () => {
     const sheet = workbook.worksheets[0];
     const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     const row = (values: Record<string, string>) => sheet.addRow(headers.map((header) => values[header] ?? ""));
-    row({ "Loại câu hỏi": "Một đáp án", "Nội dung câu hỏi": "Theo Luật Trẻ em 2016, trẻ em là người dưới bao nhiêu tuổi?", "Phương án A": "14 tuổi", "Phương án B": "16 tuổi", "Phương án C": "18 tuổi", "Đáp án đúng": "B", "Văn bản pháp luật": "Luật Trẻ em", "Số hiệu": "102/2016/QH13", "Điều": "Điều 1", "Chủ đề": "Trẻ em", "Mức độ": "Dễ" });
-    row({ "Loại câu hỏi": "Một đáp án", "Nội dung câu hỏi": "Câu hỏi thiếu đáp án đúng", "Phương án A": "Một", "Phương án B": "Hai", "Chủ đề": "Trẻ em" });
-    row({ "Loại câu hỏi": "Một đáp án", "Nội dung câu hỏi": "Câu hỏi chỉ có một phương án", "Phương án A": "Một", "Đáp án đúng": "A", "Chủ đề": "Trẻ em" });
+    row({
+      "Loại câu hỏi": "Một đáp án",
+      "Nội dung câu hỏi": "Theo Luật Trẻ em 2016, trẻ em là người dưới bao nhiêu tuổi?",
+      "Phương án A": "14 tuổi",
+      "Phương án B": "16 tuổi",
+      "Phương án C": "18 tuổi",
+      "Đáp án đúng": "B",
+      "Văn bản pháp luật": "Luật Trẻ em",
+      "Số hiệu": "102/2016/QH13",
+      Điều: "Điều 1",
+      "Chủ đề": "Trẻ em",
+      "Mức độ": "Dễ",
+    });
+    row({
+      "Loại câu hỏi": "Một đáp án",
+      "Nội dung câu hỏi": "Câu hỏi thiếu đáp án đúng",
+      "Phương án A": "Một",
+      "Phương án B": "Hai",
+      "Chủ đề": "Trẻ em",
+    });
+    row({
+      "Loại câu hỏi": "Một đáp án",
+      "Nội dung câu hỏi": "Câu hỏi chỉ có một phương án",
+      "Phương án A": "Một",
+      "Đáp án đúng": "A",
+      "Chủ đề": "Trẻ em",
+    });
     const filled = path.join(dir, "cau-hoi-xa.xlsx");
     await workbook.xlsx.writeFile(filled);
     const lastRow = sheet.rowCount;
@@ -77,8 +104,14 @@ describe.skipIf(!chromiumPath)("question bank", () => {
     expect(goodCount).toBeGreaterThanOrEqual(1);
     await importButton.click();
     await page.waitForURL((url) => /\/manage\/banks\/[^/]+$/.test(url.pathname));
-    await expect.poll(() => page.getByRole("status").textContent()).toContain(`Đã nhập ${goodCount} câu hỏi; 2 câu lỗi không được nhập.`);
-    await expect.poll(() => page.getByRole("link", { name: "Theo Luật Trẻ em 2016, trẻ em là người dưới bao nhiêu tuổi?" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain(`Đã nhập ${goodCount} câu hỏi; 2 câu lỗi không được nhập.`);
+    await expect
+      .poll(() =>
+        page.getByRole("link", { name: "Theo Luật Trẻ em 2016, trẻ em là người dưới bao nhiêu tuổi?" }).isVisible(),
+      )
+      .toBe(true);
 
     // Search without accents finds it; the list page is accessible.
     await page.getByLabel("Tìm kiếm (không cần dấu)").fill("tre em duoi bao nhieu tuoi");

@@ -210,6 +210,7 @@ export const en: Translation = {
   questions: {
     new: "Add a question",
     import: "Import from a file",
+    reviewQueue: "{{count}} questions are waiting for review — open the review queue",
     exportLabel: "Export the bank",
     empty: "No question matches.",
     all: "All",

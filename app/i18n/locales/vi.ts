@@ -208,6 +208,7 @@ export const vi = {
   questions: {
     new: "Thêm câu hỏi",
     import: "Nhập từ tệp",
+    reviewQueue: "{{count}} câu hỏi đang chờ duyệt — mở danh sách chờ duyệt",
     exportLabel: "Xuất ngân hàng",
     empty: "Không có câu hỏi nào phù hợp.",
     all: "Tất cả",
