@@ -72,7 +72,7 @@ export async function importOrgFile(db: Db, file: string, options: { dryRun?: bo
   ];
   if (!report.ok) {
     lines.push(...report.errors.map(describeRowError));
-    lines.push(translate("orgImport.hasErrors", { count: errors.length }));
+    lines.push(translate("imports.hasErrors", { count: errors.length }));
   } else if (report.applied) {
     lines.push(translate("orgImport.applied", { created: report.created, updated: report.updated }));
   } else {
@@ -84,7 +84,7 @@ export async function importOrgFile(db: Db, file: string, options: { dryRun?: bo
 /** "Dòng 5 (Mã đơn vị cấp trên): Không tìm thấy đơn vị cấp trên có mã XYZ …" */
 function describeRowError(error: ImportRowError): string {
   const column = error.field ? ` (${translate(`orgImport.columns.${error.field}`)})` : "";
-  return `${translate("orgImport.line")} ${error.line}${column}: ${translate(error.message, error.params)}`;
+  return `${translate("imports.line")} ${error.line}${column}: ${translate(error.message, error.params)}`;
 }
 
 /** `org:list`: the whole tree, parents before children, siblings by Vietnamese name order. */

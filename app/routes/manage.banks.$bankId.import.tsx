@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, SelectField } from "~/components/Field";
+import { ImportErrors } from "~/components/ImportErrors";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
 import { requireBank } from "~/questions/guards.server";
 import { importQuestions, type QuestionImportReport } from "~/questions/import.server";
@@ -135,33 +136,7 @@ export default function QuestionImportPage() {
               bad: data.report.total - data.report.good,
             })}
           </p>
-          {data.report.errors.length > 0 ? (
-            <>
-              <div className="alert alert-error" role="alert">
-                {t("questionImport.hasErrors", { count: data.report.errors.length })}
-              </div>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption>{t("questionImport.errorsCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("questionImport.line")}</th>
-                      <th scope="col">{t("questionImport.reason")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.report.errors.map((error, index) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed report; one line may have several errors.
-                      <tr key={index}>
-                        <td data-label={t("questionImport.line")}>{error.line}</td>
-                        <td data-label={t("questionImport.reason")}>{t(error.message, error.params)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : null}
+          <ImportErrors caption={t("questionImport.errorsCaption")} withColumn={false} errors={data.report.errors} />
           {data.token ? (
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="token" value={data.token} />

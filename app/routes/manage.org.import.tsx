@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
+import { ImportErrors } from "~/components/ImportErrors";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
 import { importOrgTree, type OrgImportReport } from "~/org/import.server";
 import { runtime } from "~/runtime.server";
@@ -113,36 +114,15 @@ export default function OrgImportPage() {
               errors: data.report.errors.length,
             })}
           </p>
-          {data.report.errors.length > 0 ? (
-            <>
-              <div className="alert alert-error" role="alert">
-                {t("orgImport.hasErrors", { count: data.report.errors.length })}
-              </div>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption>{t("orgImport.errorsCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("orgImport.line")}</th>
-                      <th scope="col">{t("orgImport.column")}</th>
-                      <th scope="col">{t("orgImport.reason")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.report.errors.map((error) => (
-                      <tr key={`${error.line}-${error.code}-${error.field}`}>
-                        <td data-label={t("orgImport.line")}>{error.line}</td>
-                        <td data-label={t("orgImport.column")}>
-                          {error.field ? t(`orgImport.columns.${error.field}`) : "—"}
-                        </td>
-                        <td data-label={t("orgImport.reason")}>{t(error.message, error.params)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : data.token ? (
+          <ImportErrors
+            caption={t("orgImport.errorsCaption")}
+            withColumn
+            errors={data.report.errors.map((error) => ({
+              ...error,
+              column: error.field ? t(`orgImport.columns.${error.field}`) : undefined,
+            }))}
+          />
+          {data.token && data.report.errors.length === 0 ? (
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="token" value={data.token} />
               <Button type="submit" name="intent" value="apply" disabled={submitting}>

@@ -102,6 +102,8 @@ describe.skipIf(!chromiumPath)("management screens on a phone", () => {
     await expect.poll(() => page.getByRole("table").textContent()).toContain("Tạo tài khoản ban tổ chức");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Đăng xuất" }).click();
+    // Wait for the log-out to land before going to the log-in page (it would redirect home otherwise).
+    await expect.poll(() => page.getByRole("link", { name: "Đăng nhập" }).first().isVisible()).toBe(true);
 
     await logIn(page, email, temporaryPassword);
     await page.waitForURL("**/account/password");
