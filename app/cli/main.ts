@@ -1,6 +1,7 @@
 import { Command, type CommanderError, InvalidArgumentError, Option } from "commander";
 import type { StartedRuntime, StartOptions } from "~/boot.server";
 import { Role } from "~/generated/prisma/enums";
+import type { ExportFormat } from "~/questions/export.server";
 import type { GlobalOptions } from "./context";
 import { type CommandResult, EXIT } from "./output";
 
@@ -12,6 +13,12 @@ import { type CommandResult, EXIT } from "./output";
  * Prisma and PGlite.
  */
 const ROLES = Object.values(Role);
+/** EXPORT_FORMATS of export.server, spelled out so that --help does not load the exporters. */
+const EXPORT_FORMATS = ["xlsx", "csv", "moodle-xml", "gift", "aiken"] as const satisfies readonly ExportFormat[];
+// Fails to compile if export.server gains a format this list lacks.
+true satisfies [Exclude<ExportFormat, (typeof EXPORT_FORMATS)[number]>] extends [never] ? true : never;
+/** The bank the question commands use when --bank is not given. */
+const DEFAULT_BANK = "Ngân hàng câu hỏi";
 
 async function run(
   options: GlobalOptions,
@@ -23,7 +30,7 @@ async function run(
 }
 
 const program = new Command("npm run cli --")
-  .description("Legal Arena command line: org tree, accounts and database jobs for operators and cron.")
+  .description("Legal Arena command line: org tree, accounts, question banks and database jobs for operators and cron.")
   // Commander exits with 1 on usage errors; 1 is ours (bad input), so usage errors become 2.
   .exitOverride((error: CommanderError) => {
     const shown = error.code === "commander.helpDisplayed" || error.code === "commander.version";
@@ -124,6 +131,58 @@ common(
       command.error("error: give --email <email> or --phone <phone>");
     return run(options, async (runtime) => (await import("./users")).createAccount(runtime.db, options));
   },
+);
+
+common(
+  program
+    .command("questions:import")
+    .summary("import questions from .xlsx/.csv/Moodle XML/GIFT/Aiken into a bank")
+    .description(
+      "Import questions into a bank of an org node as the system, with the checks and report of the web import " +
+        "(format found from the extension: .xlsx, .csv, .xml = Moodle XML, .gift, .txt = GIFT or Aiken). " +
+        "The bank is created if the node has none of that name. Every question is checked first; if any is bad " +
+        "nothing is written and exit code is 1, unless --skip-bad is given: then the good ones are imported and " +
+        "exit code is 0 (1 if there is no good one). Questions are imported as drafts unless --approved. " +
+        "JSON: {ok, dryRun, bank: {name, created, existed}, format, total, good, bad, imported, " +
+        "errors: [{line, code, message}], fileError?, error?}",
+    )
+    .argument("<file>", "path of the question file")
+    .requiredOption("--node <code>", "code of the org node that owns the bank, e.g. HP-KIMTHANH")
+    .option("--bank <name>", "bank name (created if missing)", DEFAULT_BANK)
+    .option("--dry-run", "check the file and report, without writing")
+    .option("--skip-bad", "import the good questions even if some are bad")
+    .option("--approved", "import as approved (a bank already reviewed) instead of drafts")
+    .option("--no-create-topics", "report topics the bank does not have instead of creating them"),
+).action(
+  (
+    file: string,
+    options: GlobalOptions & {
+      node: string;
+      bank: string;
+      dryRun?: boolean;
+      skipBad?: boolean;
+      approved?: boolean;
+      createTopics: boolean;
+    },
+  ) => run(options, async (runtime) => (await import("./questions")).importQuestionFile(runtime.db, file, options)),
+);
+
+common(
+  program
+    .command("questions:export")
+    .summary("export a bank's questions to a file")
+    .description(
+      "Write a bank's questions (drafts, in review and approved; not retired) to a file in one of the import " +
+        "formats. Aiken carries only single-choice questions; the others are counted as skipped. " +
+        "Exit 1 if the node or bank does not exist or the file cannot be written. " +
+        "JSON: {ok, file, format, count, skipped}",
+    )
+    .requiredOption("--node <code>", "code of the org node that owns the bank, e.g. HP")
+    .option("--bank <name>", "bank name", DEFAULT_BANK)
+    .addOption(new Option("--format <format>", "file format").choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption("--out <file>", "file to write (replaced if it exists), e.g. bank.xlsx, bank.xml, bank.gift.txt"),
+).action((options: GlobalOptions & { node: string; bank: string; format: ExportFormat; out: string }) =>
+  run(options, async (runtime) => (await import("./questions")).exportQuestionFile(runtime.db, options)),
 );
 
 function parseRole(value: string): Role {
