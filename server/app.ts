@@ -58,7 +58,8 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
               defaultSrc: ["'self'"],
               scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
               styleSrc: ["'self'", "'unsafe-inline'"],
-              imgSrc: ["'self'", "data:", "blob:"],
+              // Question illustrations may be linked from https sites chosen by organizers.
+              imgSrc: ["'self'", "data:", "blob:", "https:"],
               connectSrc: ["'self'", "ws:", "wss:"],
               formAction: ["'self'"],
               frameAncestors: ["'none'"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DIFFICULTIES, MAX_OPTIONS, QUESTION_TYPES, type QuestionDraft, TRUE_FALSE_OPTIONS } from "./draft";
+import { escapeHtml } from "./html";
 
 /**
  * The question form: one schema for the browser form and the action. Options are fields
@@ -23,6 +24,14 @@ export const questionFormSchema = z
       .min(1, "errors.question.stemMissing")
       .max(10_000, "errors.question.stemTooLong"),
     stemFormat: z.enum(["text", "html"]).default("text"),
+    stemImageUrl: z
+      .string()
+      .trim()
+      .max(2000, "errors.question.imageUrlInvalid")
+      .optional()
+      .refine((value) => !value || /^https:\/\/[^\s"<>]+$/.test(value), "errors.question.imageUrlInvalid")
+      .transform((value) => value || null),
+    stemImageAlt: optionalText(300),
     trueFalseAnswer: z.enum(["true", "false"]).optional(),
     explanation: optionalText(5000),
     citationDocument: optionalText(300),
@@ -60,7 +69,10 @@ export function draftFromForm(
           .map((option) => ({ text: option.text, correct: correctIndexes.includes(option.index) }));
   return {
     type: values.type,
-    stem: values.stemFormat === "html" ? values.stem : toStem(values.stem),
+    stem:
+      values.stemFormat === "html"
+        ? values.stem
+        : toStem(values.stem) + imageHtml(values.stemImageUrl, values.stemImageAlt),
     options,
     explanation: values.explanation,
     citation: values.citationDocument
@@ -78,6 +90,12 @@ export function draftFromForm(
     difficulty: values.difficulty,
     externalId: values.externalId,
   };
+}
+
+/** An illustration under a plain-text stem; the alt text is what screen readers say. */
+export function imageHtml(url: string | null, alt: string | null): string {
+  if (!url) return "";
+  return `<p><img src="${escapeHtml(url)}" alt="${escapeHtml(alt ?? "Hình minh họa câu hỏi")}" /></p>`;
 }
 
 export function correctIndexesOf(formData: FormData): number[] {

@@ -288,6 +288,9 @@ export const en: Translation = {
       stem: "Question text",
       stemHtmlHint:
         "This question came in as HTML; only basic formatting tags are kept (paragraphs, bold, italics, lists, images).",
+      imageUrl: "Illustration (https address, optional)",
+      imageUrlHint: "Shown under the question text.",
+      imageAlt: "Description of the image for blind readers",
       options: "Options",
       optionsHintSingle: "Mark the one correct option. Empty options are ignored.",
       optionsHintMultiple: "Mark every correct option. Empty options are ignored.",
@@ -472,6 +475,7 @@ export const en: Translation = {
       commentRequired: "Say why it is sent back, so the author knows what to fix.",
       nothingSelected: "No question is selected.",
       topicRequired: "Enter a topic name.",
+      imageUrlInvalid: "The image address must start with https:// and contain no spaces.",
       fieldTooLong: "Too long.",
       typeRequired: "Choose a question type.",
       difficultyRequired: "Choose a difficulty.",

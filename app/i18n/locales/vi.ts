@@ -286,6 +286,9 @@ export const vi = {
       stem: "Nội dung câu hỏi",
       stemHtmlHint:
         "Câu hỏi này được nhập ở dạng HTML; chỉ giữ các thẻ định dạng cơ bản (đoạn, đậm, nghiêng, danh sách, ảnh).",
+      imageUrl: "Ảnh minh họa (địa chỉ https, tùy chọn)",
+      imageUrlHint: "Ảnh hiện dưới nội dung câu hỏi.",
+      imageAlt: "Mô tả ảnh cho người khiếm thị",
       options: "Các phương án",
       optionsHintSingle: "Đánh dấu một phương án đúng. Phương án để trống sẽ bị bỏ qua.",
       optionsHintMultiple: "Đánh dấu tất cả phương án đúng. Phương án để trống sẽ bị bỏ qua.",
@@ -468,6 +471,7 @@ export const vi = {
       commentRequired: "Hãy ghi lý do trả lại để người soạn biết cần sửa gì.",
       nothingSelected: "Chưa chọn câu hỏi nào.",
       topicRequired: "Hãy nhập tên chủ đề.",
+      imageUrlInvalid: "Địa chỉ ảnh phải bắt đầu bằng https:// và không có khoảng trắng.",
       fieldTooLong: "Nội dung quá dài.",
       typeRequired: "Hãy chọn loại câu hỏi.",
       difficultyRequired: "Hãy chọn mức độ.",

@@ -9,6 +9,8 @@ export interface QuestionEditorValues {
   type: QuestionType;
   stem: string;
   stemFormat: "text" | "html";
+  stemImageUrl: string;
+  stemImageAlt: string;
   options: Array<{ text: string; correct: boolean }>;
   explanation: string;
   citationDocument: string;
@@ -51,6 +53,7 @@ export function QuestionEditor({
   const errorText = useErrorText();
   const [type, setType] = useState<QuestionType>(initial.type);
   const [stem, setStem] = useState(initial.stem);
+  const [imageUrl, setImageUrl] = useState(initial.stemImageUrl);
   const [options, setOptions] = useState(() =>
     Array.from({ length: MAX_OPTIONS }, (_, index) => initial.options[index] ?? { text: "", correct: false }),
   );
@@ -136,6 +139,20 @@ export function QuestionEditor({
             </p>
           ) : null}
         </div>
+        {initial.stemFormat === "text" ? (
+          <div className="field-row">
+            <TextField
+              label={t("questions.fields.imageUrl")}
+              hint={t("questions.fields.imageUrlHint")}
+              name="stemImageUrl"
+              type="url"
+              defaultValue={initial.stemImageUrl}
+              onInput={(event) => setImageUrl(event.currentTarget.value)}
+              error={errors.stemImageUrl}
+            />
+            <TextField label={t("questions.fields.imageAlt")} name="stemImageAlt" defaultValue={initial.stemImageAlt} />
+          </div>
+        ) : null}
 
         {type === "TRUE_FALSE" ? (
           <fieldset className="field">
@@ -252,6 +269,9 @@ export function QuestionEditor({
         <p className="preview-stem">
           {initial.stemFormat === "html" ? stem.replace(/<[^>]*>/g, " ") : stem || t("questions.previewEmpty")}
         </p>
+        {initial.stemFormat === "text" && /^https:\/\/\S+$/.test(imageUrl) ? (
+          <img className="preview-image" src={imageUrl} alt={t("questions.fields.imageAlt")} />
+        ) : null}
         <ul className="preview-options">
           {previewOptions.map((option, index) => (
             <li key={String.fromCharCode(65 + index)}>
