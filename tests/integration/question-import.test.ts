@@ -7,6 +7,7 @@ import { bankDrafts, EXPORT_FORMATS, exportQuestions } from "~/questions/export.
 import { importQuestions } from "~/questions/import.server";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
 import { DEMO_TOPICS } from "../../seeds/question-bank";
+import { corpusFile } from "../support/corpus";
 import { createUserWithRole, currentUserFor, nodeId } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
@@ -84,7 +85,7 @@ describe("export → import round trips", () => {
 
 describe("importing", () => {
   it("takes Moodle's own GIFT test file, reporting each unsupported question with its line", async () => {
-    const text = readFileSync("../shared/corpus/moodle/questions.gift.txt", "utf8");
+    const text = readFileSync(corpusFile("questions.gift.txt"), "utf8");
     const report = await importQuestions(
       runtime.db,
       null,
@@ -107,7 +108,7 @@ describe("importing", () => {
   });
 
   it("takes Moodle's nested-category XML file: four true/false questions, the essay reported", async () => {
-    const text = readFileSync("../shared/corpus/moodle/nested_categories_with_questions.xml", "utf8");
+    const text = readFileSync(corpusFile("nested_categories_with_questions.xml"), "utf8");
     const bankId = await emptyBank();
     const report = await importQuestions(runtime.db, null, organizer, bankId, file("moodle.xml", text), defaults);
     expect(report.imported).toBe(4);

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { corpusFile } from "../../../tests/support/corpus";
 import type { ParsedItem, ParseResult, QuestionDraft } from "../draft";
 import { parseGift, toGift } from "./gift";
 import { plainStem } from "./shared";
 
-const CORPUS = "/work/shared/corpus/moodle/questions.gift.txt";
+const CORPUS = corpusFile("questions.gift.txt");
 
 function itemsOf(result: ParseResult): ParsedItem[] {
   if (!result.ok) throw new Error(`parse failed: ${result.code}`);

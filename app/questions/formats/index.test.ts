@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "~/imports/spreadsheet.server";
+import { corpusFile } from "../../../tests/support/corpus";
 import { detectFormat, parseQuestionFile } from "./index";
 
-const GIFT_CORPUS = readFileSync("/work/shared/corpus/moodle/questions.gift.txt");
-const XML_CORPUS = readFileSync("/work/shared/corpus/moodle/nested_categories_with_questions.xml");
+const GIFT_CORPUS = readFileSync(corpusFile("questions.gift.txt"));
+const XML_CORPUS = readFileSync(corpusFile("nested_categories_with_questions.xml"));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const AIKEN = "Câu hỏi?\nA. Có\nB. Không\nANSWER: A\n";
 

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { corpusFile } from "../../../tests/support/corpus";
 import type { ParsedItem, ParseResult, QuestionDraft } from "../draft";
 import { parseMoodleXml, toMoodleXml } from "./moodle-xml";
 import { categoryTopic, plainStem } from "./shared";
 
-const CORPUS = "/work/shared/corpus/moodle/nested_categories_with_questions.xml";
+const CORPUS = corpusFile("nested_categories_with_questions.xml");
 
 function itemsOf(result: ParseResult): ParsedItem[] {
   if (!result.ok) throw new Error(`parse failed: ${result.code} ${JSON.stringify(result.params)}`);

@@ -1,0 +1,307 @@
+import { randomInt } from "node:crypto";
+import type { Db, DbOrTx } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { QuestionOption } from "~/questions/draft";
+import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
+import { scoreAttempt } from "./scoring";
+
+/**
+ * The attempt engine. The server draws and freezes the questions, keeps the deadline, saves
+ * every answer as it comes (acknowledged only once committed), and closes attempts itself at
+ * the deadline. Nothing sent to a contestant during an attempt contains a key or explanation.
+ */
+export type AttemptError =
+  | "ROUND_NOT_FOUND"
+  | "NOT_REGISTERED"
+  | "ROUND_NOT_OPEN"
+  | "ROUND_CLOSED"
+  | "ATTEMPT_LIMIT"
+  | "ANOTHER_ATTEMPT_RUNNING"
+  | "NOT_ENOUGH_QUESTIONS"
+  | "ATTEMPT_NOT_FOUND"
+  | "ATTEMPT_CLOSED"
+  | "DEADLINE_PASSED"
+  | "INVALID_ANSWER";
+
+export type AttemptResult<T> = ({ ok: true } & T) | { ok: false; code: AttemptError; message: string };
+
+const fail = (code: AttemptError) => ({ ok: false as const, code, message: `errors.attempt.${code}` });
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Approved questions of the banks a blueprint names, with their approved version. */
+async function candidatesFor(db: DbOrTx, blueprint: Blueprint): Promise<Candidate[]> {
+  const where: Prisma.QuestionWhereInput =
+    "questionIds" in blueprint
+      ? { id: { in: blueprint.questionIds }, status: "APPROVED" }
+      : { bankId: { in: [...new Set(blueprint.rules.map((rule) => rule.bankId))] }, status: "APPROVED" };
+  const questions = await db.question.findMany({
+    where: { ...where, approvedVersionId: { not: null } },
+    select: {
+      id: true,
+      bankId: true,
+      difficulty: true,
+      topics: { select: { topicId: true } },
+      approvedVersion: { select: { id: true, options: true, difficulty: true } },
+    },
+  });
+  return questions.flatMap((question) =>
+    question.approvedVersion
+      ? [
+          {
+            questionId: question.id,
+            versionId: question.approvedVersion.id,
+            bankId: question.bankId,
+            topicIds: question.topics.map((topic) => topic.topicId),
+            difficulty: question.approvedVersion.difficulty,
+            optionCount: (question.approvedVersion.options as unknown as QuestionOption[]).length,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Starts an attempt, or returns the one already running in this round (a reload, a second
+ * device, a double click): the same attempt, never a second one.
+ */
+export async function startAttempt(
+  db: Db,
+  input: { userId: string; roundId: string; now?: Date },
+): Promise<AttemptResult<{ attemptId: string; resumed: boolean }>> {
+  const now = input.now ?? new Date();
+  await closeExpiredAttempts(db, now, { userId: input.userId });
+  const round = await db.round.findUnique({
+    where: { id: input.roundId },
+    include: { contest: { select: { id: true, status: true } } },
+  });
+  if (!round || round.contest.status !== "PUBLISHED") return fail("ROUND_NOT_FOUND");
+
+  const running = await db.attempt.findFirst({
+    where: { userId: input.userId, status: "IN_PROGRESS" },
+    select: { id: true, roundId: true },
+  });
+  if (running)
+    return running.roundId === round.id
+      ? { ok: true, attemptId: running.id, resumed: true }
+      : fail("ANOTHER_ATTEMPT_RUNNING");
+
+  if (now < round.opensAt) return fail("ROUND_NOT_OPEN");
+  if (now >= round.closesAt) return fail("ROUND_CLOSED");
+  const registration = await db.registration.findUnique({
+    where: { contestId_userId: { contestId: round.contestId, userId: input.userId } },
+    select: { id: true },
+  });
+  if (!registration) return fail("NOT_REGISTERED");
+  const previous = await db.attempt.count({ where: { roundId: round.id, userId: input.userId } });
+  if (previous >= round.attemptsAllowed) return fail("ATTEMPT_LIMIT");
+
+  const seed = randomInt(2 ** 31);
+  const draw = drawQuestions(
+    round.blueprint as unknown as Blueprint,
+    await candidatesFor(db, round.blueprint as unknown as Blueprint),
+    {
+      shuffleQuestions: round.shuffleQuestions,
+      shuffleOptions: round.shuffleOptions,
+      random: seededRandom(seed),
+    },
+  );
+  if (!draw.ok) return fail("NOT_ENOUGH_QUESTIONS");
+
+  // The round's close cuts every attempt short: nobody answers after it.
+  const deadline = new Date(Math.min(now.getTime() + round.timeLimitSeconds * 1000, round.closesAt.getTime()));
+  try {
+    const attempt = await db.$transaction(async (tx) => {
+      const created = await tx.attempt.create({
+        data: {
+          roundId: round.id,
+          userId: input.userId,
+          number: previous + 1,
+          startedAt: now,
+          deadlineAt: deadline,
+          maxScore: draw.questions.length * round.pointsPerQuestion,
+        },
+      });
+      await tx.attemptQuestion.createMany({
+        data: draw.questions.map((question, position) => ({
+          attemptId: created.id,
+          position,
+          questionVersionId: question.versionId,
+          optionOrder: question.optionOrder,
+          points: round.pointsPerQuestion,
+        })),
+      });
+      return created;
+    });
+    return { ok: true, attemptId: attempt.id, resumed: false };
+  } catch (error) {
+    // A simultaneous start won the race (one running attempt per account, one per number).
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.attempt.findFirst({
+      where: { userId: input.userId, status: "IN_PROGRESS" },
+      select: { id: true, roundId: true },
+    });
+    if (winner?.roundId === round.id) return { ok: true, attemptId: winner.id, resumed: true };
+    return fail(winner ? "ANOTHER_ATTEMPT_RUNNING" : "ATTEMPT_LIMIT");
+  }
+}
+
+/** What the contestant's page gets: questions and options in the shown order, saved answers, time left. */
+export async function attemptView(db: Db, input: { attemptId: string; userId: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  await closeExpiredAttempts(db, now, { attemptId: input.attemptId });
+  const attempt = await db.attempt.findFirst({
+    where: { id: input.attemptId, userId: input.userId },
+    include: {
+      questions: {
+        orderBy: { position: "asc" },
+        include: { questionVersion: { select: { stem: true, type: true, options: true } } },
+      },
+      answers: true,
+    },
+  });
+  if (!attempt) return null;
+  const answers = new Map(attempt.answers.map((answer) => [answer.position, answer.selected]));
+  return {
+    id: attempt.id,
+    roundId: attempt.roundId,
+    status: attempt.status,
+    serverNow: now.toISOString(),
+    remainingMs: attempt.status === "IN_PROGRESS" ? Math.max(0, attempt.deadlineAt.getTime() - now.getTime()) : 0,
+    questions: attempt.questions.map((question) => {
+      const options = question.questionVersion.options as unknown as QuestionOption[];
+      const selected = answers.get(question.position) ?? [];
+      return {
+        position: question.position,
+        type: question.questionVersion.type,
+        stem: question.questionVersion.stem,
+        // Only the texts, in the shown order: never the key.
+        options: question.optionOrder.map((original) => options[original].text),
+        selected: question.optionOrder.flatMap((original, shown) => (selected.includes(original) ? [shown] : [])),
+      };
+    }),
+  };
+}
+
+/** Saves one answer (the options as shown); repeating the same save changes nothing. */
+export async function saveAnswer(
+  db: Db,
+  input: { attemptId: string; userId: string; position: number; selected: number[]; now?: Date },
+): Promise<AttemptResult<{ savedAt: string }>> {
+  const now = input.now ?? new Date();
+  const attempt = await db.attempt.findFirst({
+    where: { id: input.attemptId, userId: input.userId },
+    select: { id: true, status: true, deadlineAt: true },
+  });
+  if (!attempt) return fail("ATTEMPT_NOT_FOUND");
+  if (attempt.status !== "IN_PROGRESS") return fail("ATTEMPT_CLOSED");
+  if (now > attempt.deadlineAt) {
+    await closeExpiredAttempts(db, now, { attemptId: attempt.id });
+    return fail("DEADLINE_PASSED");
+  }
+  const question = await db.attemptQuestion.findUnique({
+    where: { attemptId_position: { attemptId: attempt.id, position: input.position } },
+    select: { optionOrder: true, questionVersion: { select: { type: true } } },
+  });
+  const shown = [...new Set(input.selected)];
+  if (
+    !question ||
+    shown.some((index) => !Number.isInteger(index) || index < 0 || index >= question.optionOrder.length) ||
+    (question.questionVersion.type !== "MULTIPLE_CHOICE" && shown.length > 1)
+  ) {
+    return fail("INVALID_ANSWER");
+  }
+  const original = shown.map((index) => question.optionOrder[index]).sort((a, b) => a - b);
+  // Saved only while the attempt is still running: a close that raced us wins.
+  const saved = await db.$executeRaw`
+    INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt")
+    SELECT ${attempt.id}, ${input.position}, ${original}::int[], ${now}
+     WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${attempt.id} AND status = 'IN_PROGRESS' AND "deadlineAt" >= ${now})
+    ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"`;
+  if (saved === 0) return fail("ATTEMPT_CLOSED");
+  return { ok: true, savedAt: now.toISOString() };
+}
+
+/** Scores and closes one attempt inside a transaction; a no-op when it is already closed. */
+async function closeAttempt(
+  tx: DbOrTx,
+  attemptId: string,
+  status: "SUBMITTED" | "EXPIRED",
+  now: Date,
+  prediction: number | null,
+) {
+  const attempt = await tx.attempt.findUnique({
+    where: { id: attemptId },
+    include: {
+      questions: { orderBy: { position: "asc" }, include: { questionVersion: { select: { options: true } } } },
+      answers: true,
+    },
+  });
+  if (!attempt || attempt.status !== "IN_PROGRESS") return attempt;
+  const result = scoreAttempt(
+    attempt.questions.map((question) => ({
+      options: question.questionVersion.options as unknown as QuestionOption[],
+      points: question.points,
+    })),
+    new Map(attempt.answers.map((answer) => [answer.position, answer.selected])),
+  );
+  const closedAt = status === "EXPIRED" ? attempt.deadlineAt : now;
+  const updated = await tx.attempt.updateMany({
+    where: { id: attempt.id, status: "IN_PROGRESS" },
+    data: {
+      status,
+      closedAt,
+      score: result.score,
+      correctCount: result.correctCount,
+      timeUsedMs: Math.max(0, Math.min(closedAt.getTime(), attempt.deadlineAt.getTime()) - attempt.startedAt.getTime()),
+      prediction,
+    },
+  });
+  return updated.count > 0 ? { ...attempt, status, score: result.score } : attempt;
+}
+
+/** The contestant submits (idempotent: a second submit returns the same result). */
+export async function submitAttempt(
+  db: Db,
+  input: { attemptId: string; userId: string; prediction?: number | null; now?: Date },
+): Promise<AttemptResult<{ status: string; score: number | null }>> {
+  const now = input.now ?? new Date();
+  const attempt = await db.attempt.findFirst({
+    where: { id: input.attemptId, userId: input.userId },
+    select: { id: true, status: true, deadlineAt: true, score: true },
+  });
+  if (!attempt) return fail("ATTEMPT_NOT_FOUND");
+  if (attempt.status !== "IN_PROGRESS") return { ok: true, status: attempt.status, score: attempt.score };
+  const status = now > attempt.deadlineAt ? "EXPIRED" : "SUBMITTED";
+  const closed = await db.$transaction((tx) => closeAttempt(tx, attempt.id, status, now, input.prediction ?? null));
+  const final = await db.attempt.findUniqueOrThrow({
+    where: { id: attempt.id },
+    select: { status: true, score: true },
+  });
+  return { ok: true, status: final.status, score: closed ? final.score : null };
+}
+
+/**
+ * Closes every running attempt whose deadline has passed, scoring what was saved. Runs on a
+ * timer in the server and on access, so an attempt closes at its deadline whatever the browser does.
+ */
+export async function closeExpiredAttempts(
+  db: Db,
+  now: Date = new Date(),
+  scope: { userId?: string; attemptId?: string } = {},
+): Promise<number> {
+  const expired = await db.attempt.findMany({
+    where: {
+      status: "IN_PROGRESS",
+      deadlineAt: { lt: now },
+      ...(scope.userId ? { userId: scope.userId } : {}),
+      ...(scope.attemptId ? { id: scope.attemptId } : {}),
+    },
+    select: { id: true },
+    take: 500,
+  });
+  for (const { id } of expired) await db.$transaction((tx) => closeAttempt(tx, id, "EXPIRED", now, null));
+  return expired.length;
+}
