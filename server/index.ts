@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { startRuntime } from "../app/boot.server";
+import { closeExpiredAttempts } from "../app/contests/attempts.server";
 import { parseEnv } from "../app/env.server";
 import { attachSocketServer } from "../app/realtime/socket.server";
 import { DEMO_LOGINS, seedIfEmpty } from "../seeds/demo";
@@ -49,6 +50,12 @@ async function main() {
   printBanner(port, runtime.databaseDescription, runtime.store.kind, env.SEED_DEMO);
   logger.info({ port, database: runtime.databaseDescription, store: runtime.store.kind }, "listening");
 
+  // Attempts close at their deadline on the server, whether or not the browser is still there.
+  const deadlineSweep = setInterval(() => {
+    closeExpiredAttempts(runtime.db).catch((error) => logger.error({ err: error }, "closing expired attempts failed"));
+  }, 5_000);
+  deadlineSweep.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -59,6 +66,7 @@ async function main() {
       process.exit(1);
     }, 15_000);
     force.unref();
+    clearInterval(deadlineSweep);
     // Stop accepting; keep-alive connections are closed as soon as they are idle, so busy
     // ones finish their request first.
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,35 +1,22 @@
-import { randomInt } from "node:crypto";
-import type { Db, DbOrTx } from "~/db/client.server";
-import { Prisma } from "~/generated/prisma/client";
-import type { QuestionOption } from "~/questions/draft";
-import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
-import { scoreAttempt } from "./scoring";
-
 /**
  * The attempt engine. The server draws and freezes the questions, keeps the deadline, saves
  * every answer as it comes (acknowledged only once committed), and closes attempts itself at
  * the deadline. Nothing sent to a contestant during an attempt contains a key or explanation.
  */
-export type AttemptError =
-  | "ROUND_NOT_FOUND"
-  | "NOT_REGISTERED"
-  | "ROUND_NOT_OPEN"
-  | "ROUND_CLOSED"
-  | "ATTEMPT_LIMIT"
-  | "ANOTHER_ATTEMPT_RUNNING"
-  | "NOT_ENOUGH_QUESTIONS"
-  | "ATTEMPT_NOT_FOUND"
-  | "ATTEMPT_CLOSED"
-  | "DEADLINE_PASSED"
-  | "INVALID_ANSWER";
+import { randomInt } from "node:crypto";
+import type { Db, DbOrTx } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { isUniqueViolation } from "~/org/tree.server";
+import type { QuestionOption } from "~/questions/draft";
+import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
+import type { AttemptError } from "./errors";
+import { scoreAttempt } from "./scoring";
+
+export type { AttemptError };
 
 export type AttemptResult<T> = ({ ok: true } & T) | { ok: false; code: AttemptError; message: string };
 
 const fail = (code: AttemptError) => ({ ok: false as const, code, message: `errors.attempt.${code}` });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Approved questions of the banks a blueprint names, with their approved version. */
 async function candidatesFor(db: DbOrTx, blueprint: Blueprint): Promise<Candidate[]> {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "~/audit/actions";
+import { ATTEMPT_ERRORS } from "~/contests/errors";
 import { createI18n } from "./i18n";
 import { en } from "./locales/en";
 import { vi } from "./locales/vi";
@@ -64,6 +65,7 @@ describe("translations", () => {
         `errorPage.${kind}.body`,
       ]),
       ...["code", "name", "type", "parentCode"].map((column) => `orgImport.columns.${column}`),
+      ...ATTEMPT_ERRORS.map((code) => `errors.attempt.${code}`),
     ];
     expect(required.filter((key) => !viKeys.has(key))).toEqual([]);
   });

@@ -442,6 +442,20 @@ export const vi = {
       hasMembers: "Không thể xóa: đơn vị còn thành viên.",
       cannotDeleteOwnNode: "Bạn không thể xóa đơn vị mà quyền quản lý của bạn gắn với nó.",
     },
+    attempt: {
+      ROUND_NOT_FOUND: "Không tìm thấy đợt thi.",
+      NOT_REGISTERED: "Bạn cần đăng ký dự thi trước khi làm bài.",
+      ROUND_NOT_OPEN: "Đợt thi chưa mở. Hãy quay lại khi đến giờ thi.",
+      ROUND_CLOSED: "Đợt thi đã kết thúc.",
+      ATTEMPT_LIMIT: "Bạn đã dùng hết số lượt thi của đợt này.",
+      ANOTHER_ATTEMPT_RUNNING: "Bạn đang có một bài thi chưa nộp ở đợt khác. Hãy nộp bài đó trước.",
+      NOT_ENOUGH_QUESTIONS: "Ngân hàng chưa đủ câu hỏi đã duyệt cho đợt thi này. Hãy báo ban tổ chức.",
+      ATTEMPT_NOT_FOUND: "Không tìm thấy bài thi.",
+      ATTEMPT_CLOSED: "Bài thi đã được nộp hoặc đã hết giờ; câu trả lời này không được ghi nhận.",
+      DEADLINE_PASSED:
+        "Đã hết giờ làm bài; câu trả lời này không được ghi nhận. Các câu đã lưu trước đó vẫn được tính.",
+      INVALID_ANSWER: "Câu trả lời không hợp lệ.",
+    },
     bank: {
       nameTaken: "Đơn vị này đã có ngân hàng câu hỏi cùng tên.",
       nameRequired: "Hãy nhập tên ngân hàng (ít nhất 2 ký tự).",
