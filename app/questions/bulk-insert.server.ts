@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { ensureTopics, topicKey } from "./banks.server";
 import type { QuestionDraft } from "./draft";
+import { versionColumns } from "./questions.server";
 import { searchTextOf, stemKeyOf } from "./text";
 
 const BATCH = 1000;
@@ -48,23 +49,18 @@ export async function insertQuestionDrafts(
                         ${questions.map((q) => q.stemKey)}::text[], ${questions.map((q) => q.externalId)}::text[],
                         ${questions.map((q) => q.createdAt)}::timestamp(3)[])
               AS q(id, type, difficulty, "searchText", "stemKey", "externalId", "createdAt")`;
-        const versions = batch.map(({ draft, questionId, versionId, createdAt }) => ({
-          id: versionId,
-          questionId,
-          createdAt,
-          type: draft.type,
-          stem: draft.stem,
-          options: JSON.stringify(
-            draft.options.map((option) => ({ text: option.text.trim(), correct: option.correct })),
-          ),
-          explanation: draft.explanation?.trim() || null,
-          citationDocument: draft.citation?.document.trim() || null,
-          citationNumber: draft.citation?.number?.trim() || null,
-          citationArticle: draft.citation?.article?.trim() || null,
-          citationClause: draft.citation?.clause?.trim() || null,
-          difficulty: draft.difficulty,
-          topicNames: JSON.stringify(draft.topics),
-        }));
+        // Drafts reach here sanitised (importQuestions, the demo seed's escaped text).
+        const versions = batch.map(({ draft, questionId, versionId, createdAt }) => {
+          const columns = versionColumns(draft);
+          return {
+            ...columns,
+            id: versionId,
+            questionId,
+            createdAt,
+            options: JSON.stringify(columns.options),
+            topicNames: JSON.stringify(columns.topicNames),
+          };
+        });
         const column = <K extends keyof (typeof versions)[number]>(key: K) => versions.map((version) => version[key]);
         await tx.$executeRaw`
           INSERT INTO "QuestionVersion" (id, "questionId", version, type, stem, options, explanation, "citationDocument",

@@ -41,10 +41,11 @@ export function draftOfVersion(version: VersionRow, externalId: string | null = 
   };
 }
 
-function versionData(draft: QuestionDraft) {
+/** The columns of a QuestionVersion for a draft whose stem is already sanitised. */
+export function versionColumns(draft: QuestionDraft) {
   return {
     type: draft.type,
-    stem: sanitizeStem(draft.stem),
+    stem: draft.stem,
     options: draft.options.map((option) => ({ text: option.text.trim(), correct: option.correct })),
     explanation: draft.explanation?.trim() || null,
     citationDocument: draft.citation?.document.trim() || null,
@@ -92,7 +93,13 @@ export async function createQuestion(
       data: { id: questionId, bankId, authorId: user.id, externalId: draft.externalId, ...derivedColumns(draft) },
     });
     await tx.questionVersion.create({
-      data: { id: versionId, questionId, version: 1, authorId: user.id, ...versionData(draft) },
+      data: {
+        id: versionId,
+        questionId,
+        version: 1,
+        authorId: user.id,
+        ...versionColumns({ ...draft, stem: sanitizeStem(draft.stem) }),
+      },
     });
     await tx.question.update({ where: { id: questionId }, data: { latestVersionId: versionId } });
     await linkTopics(tx, bankId, questionId, draft.topics);
@@ -140,7 +147,12 @@ export async function updateQuestion(
   const next = version.version + 1;
   await db.$transaction(async (tx) => {
     const created = await tx.questionVersion.create({
-      data: { questionId, version: next, authorId: user.id, ...versionData(draft) },
+      data: {
+        questionId,
+        version: next,
+        authorId: user.id,
+        ...versionColumns({ ...draft, stem: sanitizeStem(draft.stem) }),
+      },
     });
     await tx.question.update({
       where: { id: questionId },
