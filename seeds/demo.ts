@@ -186,4 +186,54 @@ export async function seedDemoData(db: Db): Promise<void> {
   });
   const drafts = DEMO_QUESTIONS.map((question) => ({ ...question, stem: textToStem(question.stem) }));
   await insertQuestionDrafts(db, bank.id, drafts, { status: "APPROVED", authorId: null });
+  await seedDemoContest(db, bank.id);
+}
+
+export const DEMO_CONTEST = { slug: "tim-hieu-phap-luat-kim-thanh-2026", nodeCode: "HP-KIMTHANH" };
+
+/**
+ * A contest of xã Kim Thành drawing from the city bank: round 1 open from the day the data is
+ * seeded for 30 days, round 2 for the 30 days after. 20 questions (5 easy, 10 medium, 5 hard),
+ * 20 minutes, with the customary prediction question.
+ */
+async function seedDemoContest(db: Db, bankId: string): Promise<void> {
+  const node = await db.orgNode.findUniqueOrThrow({ where: { code: DEMO_CONTEST.nodeCode } });
+  const day = 24 * 60 * 60 * 1000;
+  const start = new Date(Date.now() - day);
+  const contest = await db.contest.create({
+    data: {
+      orgNodeId: node.id,
+      slug: DEMO_CONTEST.slug,
+      title: "Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành năm 2026 (demo)",
+      description: "Cuộc thi mẫu dành cho học sinh, đoàn viên thanh niên và người dân trên địa bàn xã.",
+      rules:
+        "Mỗi đợt thi gồm 20 câu hỏi trắc nghiệm, làm trong 20 phút. Xếp hạng theo điểm, sau đó theo câu dự đoán số người dự thi, rồi theo thời gian làm bài.",
+      registrationFields: { fullName: "required", dateOfBirth: "optional", phone: "optional", unit: "required" },
+      privacyNotice:
+        "Ban tổ chức chỉ dùng thông tin đăng ký để tổ chức cuộc thi và trao giải; số điện thoại được che khi công bố kết quả.",
+      status: "PUBLISHED",
+    },
+  });
+  const blueprint = {
+    rules: [
+      { bankId, difficulty: "EASY", count: 5 },
+      { bankId, difficulty: "MEDIUM", count: 10 },
+      { bankId, difficulty: "HARD", count: 5 },
+    ],
+  };
+  for (const [index, offset] of [0, 30].entries()) {
+    await db.round.create({
+      data: {
+        contestId: contest.id,
+        name: `Đợt ${index + 1}`,
+        position: index + 1,
+        opensAt: new Date(start.getTime() + offset * day),
+        closesAt: new Date(start.getTime() + (offset + 30) * day),
+        timeLimitSeconds: 20 * 60,
+        attemptsAllowed: 2,
+        blueprint,
+        predictionEnabled: true,
+      },
+    });
+  }
 }

@@ -25,5 +25,9 @@ export const AUDIT_ACTIONS = [
   "question.restored",
   "question.bulk_updated",
   "question.imported",
+  "contest.created",
+  "contest.published",
+  "round.created",
+  "round.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,7 +19,7 @@ export type AttemptResult<T> = ({ ok: true } & T) | { ok: false; code: AttemptEr
 const fail = (code: AttemptError) => ({ ok: false as const, code, message: `errors.attempt.${code}` });
 
 /** Approved questions of the banks a blueprint names, with their approved version. */
-async function candidatesFor(db: DbOrTx, blueprint: Blueprint): Promise<Candidate[]> {
+export async function candidatesFor(db: DbOrTx, blueprint: Blueprint): Promise<Candidate[]> {
   const where: Prisma.QuestionWhereInput =
     "questionIds" in blueprint
       ? { id: { in: blueprint.questionIds }, status: "APPROVED" }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "~/audit/actions";
 import { ATTEMPT_ERRORS } from "~/contests/errors";
+import { REGISTRATION_FIELDS } from "~/contests/schemas";
 import { createI18n } from "./i18n";
 import { en } from "./locales/en";
 import { vi } from "./locales/vi";
@@ -66,6 +67,7 @@ describe("translations", () => {
       ]),
       ...["code", "name", "type", "parentCode"].map((column) => `orgImport.columns.${column}`),
       ...ATTEMPT_ERRORS.map((code) => `errors.attempt.${code}`),
+      ...REGISTRATION_FIELDS.map((field) => `errors.registration.${field}Required`),
     ];
     expect(required.filter((key) => !viKeys.has(key))).toEqual([]);
   });
