@@ -292,3 +292,62 @@ export async function closeExpiredAttempts(
   for (const { id } of expired) await db.$transaction((tx) => closeAttempt(tx, id, "EXPIRED", now, null));
   return expired.length;
 }
+
+/**
+ * What a contestant may see of a closed attempt, per the round's review policy: nothing but
+ * that it was received, the score, or — once the round has closed — every answer with the key
+ * and the explanation.
+ */
+export async function attemptResult(db: Db, input: { attemptId: string; userId: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  await closeExpiredAttempts(db, now, { attemptId: input.attemptId });
+  const attempt = await db.attempt.findFirst({
+    where: { id: input.attemptId, userId: input.userId },
+    include: {
+      round: { include: { contest: { select: { slug: true, title: true } } } },
+      questions: { orderBy: { position: "asc" }, include: { questionVersion: true } },
+      answers: true,
+    },
+  });
+  if (!attempt) return null;
+  if (attempt.status === "IN_PROGRESS") return { kind: "running" as const, id: attempt.id };
+  const policy = attempt.round.reviewPolicy;
+  const answersVisible = policy === "ANSWERS_AFTER_CLOSE" && now >= attempt.round.closesAt;
+  const answers = new Map(attempt.answers.map((answer) => [answer.position, answer.selected]));
+  return {
+    kind: "closed" as const,
+    id: attempt.id,
+    status: attempt.status,
+    contest: attempt.round.contest,
+    roundName: attempt.round.name,
+    roundClosesAt: attempt.round.closesAt.toISOString(),
+    policy,
+    score: policy === "NOTHING" ? null : attempt.score,
+    maxScore: policy === "NOTHING" ? null : attempt.maxScore,
+    correctCount: policy === "NOTHING" ? null : attempt.correctCount,
+    timeUsedMs: attempt.timeUsedMs,
+    review: answersVisible
+      ? attempt.questions.map((question) => {
+          const options = question.questionVersion.options as unknown as QuestionOption[];
+          const chosen = answers.get(question.position) ?? [];
+          return {
+            position: question.position,
+            stem: question.questionVersion.stem,
+            options: question.optionOrder.map((original) => ({
+              text: options[original].text,
+              correct: options[original].correct,
+              chosen: chosen.includes(original),
+            })),
+            explanation: question.questionVersion.explanation,
+            citation: [
+              question.questionVersion.citationArticle,
+              question.questionVersion.citationClause,
+              question.questionVersion.citationDocument,
+            ]
+              .filter(Boolean)
+              .join(", "),
+          };
+        })
+      : null,
+  };
+}

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/auth/access";
 import { getCurrentUser } from "~/auth/guards.server";
 import { ButtonLink } from "~/components/Button";
+import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [
   { title: "Legal Arena — Thi và học pháp luật trực tuyến" },
@@ -13,14 +14,27 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
+  const now = new Date();
+  // Published contests with a round open now or still to come, newest first.
+  const contests = await runtime().db.contest.findMany({
+    where: { status: "PUBLISHED", rounds: { some: { closesAt: { gt: now } } } },
+    orderBy: { createdAt: "desc" },
+    take: 6,
+    select: { slug: true, title: true, orgNode: { select: { name: true } } },
+  });
   return json({
     user: user ? { fullName: user.fullName, canManage: hasRole(user.grants, "ORGANIZER") } : null,
+    contests: contests.map((contest) => ({
+      slug: contest.slug,
+      title: contest.title,
+      organizer: contest.orgNode.name,
+    })),
   });
 }
 
 export default function HomePage() {
   const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { user, contests } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -41,6 +55,21 @@ export default function HomePage() {
           )}
         </div>
       </section>
+      {contests.length > 0 ? (
+        <section aria-labelledby="open-contests-title">
+          <h2 id="open-contests-title">{t("home.openContests")}</h2>
+          <ul className="card-list">
+            {contests.map((contest) => (
+              <li key={contest.slug} className="card">
+                <h3>
+                  <Link to={`/contests/${contest.slug}`}>{contest.title}</Link>
+                </h3>
+                <p className="muted">{contest.organizer}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="feature-grid" aria-label={t("home.featuresLabel")}>
         <article className="card">
           <h2>{t("home.contestsTitle")}</h2>

@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../seeds/demo";
+import { startAttempt } from "~/contests/attempts.server";
+import { DEMO_CONTEST, seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
@@ -16,7 +17,8 @@ type Access =
   | "anonymousOnly" // log-in and registration: a logged-in user is sent home
   | "user" // any logged-in user
   | "organizer" // an organizer (of any node) or an admin; data is filtered to their subtree
-  | "organizerOfNode"; // an organizer of the node in the URL (or an ancestor), or an admin
+  | "organizerOfNode" // an organizer of the node in the URL (or an ancestor), or an admin
+  | "owner"; // only the contestant whose attempt it is; anyone else gets 404, as if it did not exist
 
 interface RouteEntry {
   access: Access;
@@ -26,6 +28,9 @@ interface RouteEntry {
   /** The URL names Kim Thành's question bank (:bankId) or one of its questions (:questionId). */
   bankParam?: boolean;
   questionParam?: boolean;
+  /** The URL names the demo contest (:slug) or the owner's attempt (:attemptId). */
+  slugParam?: boolean;
+  attemptParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -135,6 +140,36 @@ const ROUTES: Record<string, RouteEntry> = {
     loader: true,
   },
   "manage.banks.template[.xlsx]": { access: "organizer", path: "/manage/banks/template.xlsx", loader: true },
+  // The contest page itself is public; starting an attempt needs a logged-in user.
+  "contests.$slug._index": {
+    access: "user",
+    path: "/contests/:slug",
+    slugParam: true,
+    action: true,
+    form: () => form({ intent: "start", roundId: demoRoundId })(),
+  },
+  "contests.$slug.register": {
+    access: "user",
+    path: "/contests/:slug/register",
+    slugParam: true,
+    loader: true,
+    action: true,
+    form: form({ fullName: "" }),
+  },
+  "attempts.$attemptId._index": {
+    access: "owner",
+    path: "/attempts/:attemptId",
+    attemptParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "answer", position: "0", selected: "0" }),
+  },
+  "attempts.$attemptId.result": {
+    access: "owner",
+    path: "/attempts/:attemptId/result",
+    attemptParam: true,
+    loader: true,
+  },
   "manage.questions.$questionId": {
     access: "organizerOfNode",
     path: "/manage/questions/:questionId",
@@ -151,7 +186,13 @@ const routeName = (file: string) => path.basename(file).replace(/\.tsx$/, "");
 let runtime: TestRuntime;
 let kimThanhBankId = "";
 let kimThanhQuestionId = "";
-const cookies: Record<"anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin", string> = {
+let ownerAttemptId = "";
+let demoRoundId = "";
+const cookies: Record<
+  "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
+  string
+> = {
+  owner: "",
   anonymous: "",
   contestant: "",
   learner: "",
@@ -194,6 +235,17 @@ beforeAll(async () => {
   });
   await db.question.update({ where: { id: question.id }, data: { latestVersionId: version.id } });
   kimThanhQuestionId = question.id;
+
+  const owner = await createUserWithRole(db, { role: "CONTESTANT", nodeCode: "HP-KIMTHANH-THCS" });
+  cookies.owner = await sessionCookie(db, owner.id);
+  const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_CONTEST.slug }, include: { rounds: true } });
+  await db.registration.create({
+    data: { contestId: contest.id, userId: owner.id, fields: {}, consentAt: new Date(), consentVersion: 1 },
+  });
+  demoRoundId = contest.rounds[0].id;
+  const started = await startAttempt(db, { userId: owner.id, roundId: contest.rounds[0].id });
+  if (!started.ok) throw new Error(started.code);
+  ownerAttemptId = started.attemptId;
 });
 afterAll(() => runtime?.stop());
 
@@ -217,6 +269,14 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
     params.bankId = kimThanhBankId;
     urlPath = urlPath.replace(":bankId", kimThanhBankId);
   }
+  if (entry.slugParam) {
+    params.slug = DEMO_CONTEST.slug;
+    urlPath = urlPath.replace(":slug", DEMO_CONTEST.slug);
+  }
+  if (entry.attemptParam) {
+    params.attemptId = ownerAttemptId;
+    urlPath = urlPath.replace(":attemptId", ownerAttemptId);
+  }
   if (entry.questionParam) {
     params.questionId = kimThanhQuestionId;
     urlPath = urlPath.replace(":questionId", kimThanhQuestionId);
@@ -238,7 +298,7 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
 }
 
 const isLoginRedirect = (outcome: Outcome) => outcome.status === 302 && (outcome.location ?? "").startsWith("/login");
-const gotIn = (outcome: Outcome) => outcome.status !== 403 && !isLoginRedirect(outcome);
+const gotIn = (outcome: Outcome) => outcome.status !== 403 && outcome.status !== 404 && !isLoginRedirect(outcome);
 
 describe("route guard table", () => {
   it("lists every route file", () => {
@@ -277,6 +337,15 @@ describe("route guard table", () => {
     it("sends anonymous visitors to log in and lets any user in", async () => {
       expect(isLoginRedirect(await call(name, kind, "anonymous"))).toBe(true);
       expect(gotIn(await call(name, kind, "contestant"))).toBe(true);
+    });
+  });
+
+  describe.each(cases.filter((c) => c.entry.access === "owner"))("$name $kind", ({ name, kind }) => {
+    it("sends anonymous visitors to log in, answers 404 to anyone else, lets the owner in", async () => {
+      expect(isLoginRedirect(await call(name, kind, "anonymous"))).toBe(true);
+      expect((await call(name, kind, "contestant")).status).toBe(404);
+      expect((await call(name, kind, "admin")).status).toBe(404);
+      expect(gotIn(await call(name, kind, "owner"))).toBe(true);
     });
   });
 

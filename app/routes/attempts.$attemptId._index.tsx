@@ -1,0 +1,260 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireUser } from "~/auth/guards.server";
+import { Button } from "~/components/Button";
+import { FormAlert } from "~/components/Field";
+import { attemptView, saveAnswer, submitAttempt } from "~/contests/attempts.server";
+import { runtime } from "~/runtime.server";
+
+export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const view = await attemptView(runtime().db, { attemptId: params.attemptId ?? "", userId: user.id });
+  if (!view) throw new Response("Not Found", { status: 404 });
+  if (view.status !== "IN_PROGRESS") throw redirect(`/attempts/${view.id}/result`);
+  const round = await runtime().db.round.findUniqueOrThrow({
+    where: { id: view.roundId },
+    select: { predictionEnabled: true, name: true },
+  });
+  return json({ ...view, predictionEnabled: round.predictionEnabled, roundName: round.name });
+}
+
+const answerSchema = z.object({
+  intent: z.literal("answer"),
+  position: z.coerce.number().int().min(0).max(500),
+  next: z.coerce.number().int().min(0).max(500).optional(),
+});
+const submitSchema = z.object({
+  intent: z.literal("submit"),
+  prediction: z
+    .string()
+    .trim()
+    .regex(/^\d{0,9}$/, "errors.attempt.predictionInvalid")
+    .optional()
+    .transform((value) => (value ? Number(value) : null)),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const attemptId = params.attemptId ?? "";
+  const { db } = runtime();
+  if (formData.get("intent") === "submit") {
+    const parsed = submitSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return json({ ok: false as const, message: parsed.error.issues[0].message }, { status: 400 });
+    const result = await submitAttempt(db, { attemptId, userId: user.id, prediction: parsed.data.prediction });
+    if (!result.ok && result.code === "ATTEMPT_NOT_FOUND") throw new Response("Not Found", { status: 404 });
+    if (!result.ok) return json({ ok: false as const, message: result.message }, { status: 409 });
+    return redirect(`/attempts/${attemptId}/result`);
+  }
+  const parsed = answerSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return json({ ok: false as const, message: "errors.attempt.INVALID_ANSWER" }, { status: 400 });
+  const selected = formData.getAll("selected").map(Number);
+  const result = await saveAnswer(db, { attemptId, userId: user.id, position: parsed.data.position, selected });
+  // Someone else's attempt does not exist as far as this user is concerned.
+  if (!result.ok && result.code === "ATTEMPT_NOT_FOUND") throw new Response("Not Found", { status: 404 });
+  if (!result.ok)
+    return json({ ok: false as const, message: result.message, position: parsed.data.position }, { status: 409 });
+  // Without JavaScript the form moves on to the next question.
+  if (parsed.data.next !== undefined) return redirect(`/attempts/${attemptId}?q=${parsed.data.next}`);
+  return json({ ok: true as const, position: parsed.data.position, savedAt: result.savedAt });
+}
+
+/** Seconds left, counted from the server's remaining time (the device's clock never decides). */
+function useCountdown(remainingMs: number) {
+  const endsAt = useRef(0);
+  const [left, setLeft] = useState(Math.ceil(remainingMs / 1000));
+  useEffect(() => {
+    endsAt.current = performance.now() + remainingMs;
+    const timer = setInterval(() => setLeft(Math.max(0, Math.ceil((endsAt.current - performance.now()) / 1000))), 500);
+    return () => clearInterval(timer);
+  }, [remainingMs]);
+  return left;
+}
+
+function AnswerForm({
+  attemptId,
+  question,
+  total,
+}: {
+  attemptId: string;
+  question: ReturnType<typeof useLoaderData<typeof loader>>["questions"][number];
+  total: number;
+}) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const [selected, setSelected] = useState<number[]>(question.selected);
+  const multiple = question.type === "MULTIPLE_CHOICE";
+  const save = (next: number[]) => {
+    setSelected(next);
+    const data = new FormData();
+    data.set("intent", "answer");
+    data.set("position", String(question.position));
+    for (const index of next) data.append("selected", String(index));
+    fetcher.submit(data, { method: "post" });
+  };
+  const state =
+    fetcher.state !== "idle" ? "saving" : fetcher.data?.ok === false ? "error" : fetcher.data?.ok ? "saved" : null;
+  const next = question.position + 1 < total ? question.position + 1 : question.position;
+  return (
+    <Form method="post" className="question-card card">
+      <input type="hidden" name="intent" value="answer" />
+      <input type="hidden" name="position" value={question.position} />
+      <input type="hidden" name="next" value={next} />
+      <fieldset>
+        <legend className="question-stem">
+          <span className="muted">{t("attempt.questionOf", { number: question.position + 1, total })}</span>
+          {/* The stem is sanitised HTML stored by the server (see sanitize.server.ts). */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save. */}
+          <span dangerouslySetInnerHTML={{ __html: question.stem }} />
+        </legend>
+        <p className="field-hint">{multiple ? t("questions.previewMultiple") : t("questions.previewSingle")}</p>
+        {question.options.map((text, index) => (
+          <label
+            key={String.fromCharCode(65 + index)}
+            className={`answer-option${selected.includes(index) ? " answer-selected" : ""}`}
+          >
+            <input
+              type={multiple ? "checkbox" : "radio"}
+              name="selected"
+              value={index}
+              checked={selected.includes(index)}
+              onChange={(event) =>
+                save(
+                  multiple
+                    ? event.target.checked
+                      ? [...selected, index]
+                      : selected.filter((value) => value !== index)
+                    : [index],
+                )
+              }
+            />
+            <span className="preview-letter">{String.fromCharCode(65 + index)}</span> {text}
+          </label>
+        ))}
+      </fieldset>
+      <p className="save-state" role="status" aria-live="polite">
+        {state === "saving" ? t("attempt.saving") : state === "saved" ? t("attempt.saved") : null}
+      </p>
+      {state === "error" && fetcher.data && !fetcher.data.ok ? (
+        <div className="alert alert-error" role="alert">
+          {t(fetcher.data.message)}{" "}
+          <button type="button" className="link-button" onClick={() => save(selected)}>
+            {t("attempt.retry")}
+          </button>
+        </div>
+      ) : null}
+      <noscript>
+        <Button type="submit">{t("attempt.saveAndNext")}</Button>
+      </noscript>
+    </Form>
+  );
+}
+
+export default function AttemptPage() {
+  const { t } = useTranslation();
+  const view = useLoaderData<typeof loader>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const revalidator = useRevalidator();
+  const secondsLeft = useCountdown(view.remainingMs);
+  const current = Math.min(Math.max(0, Number(searchParams.get("q") ?? 0) || 0), view.questions.length - 1);
+  const question = view.questions[current];
+  useEffect(() => {
+    // Time is up: the server has closed (or will close) the attempt; reload to see the result.
+    if (secondsLeft === 0) revalidator.revalidate();
+  }, [secondsLeft, revalidator]);
+  const minutes = Math.floor(secondsLeft / 60);
+  const seconds = String(secondsLeft % 60).padStart(2, "0");
+  const go = (index: number) => setSearchParams({ q: String(index) }, { replace: true, preventScrollReset: true });
+  return (
+    <div className="attempt-page">
+      <div className="attempt-bar" role="timer" aria-live="off" aria-label={t("attempt.timeLeft")}>
+        <span>{view.roundName}</span>
+        <strong className={secondsLeft < 60 ? "time-low" : undefined}>
+          {minutes}:{seconds}
+        </strong>
+      </div>
+      <AnswerForm key={question.position} attemptId={view.id} question={question} total={view.questions.length} />
+      <div className="attempt-nav">
+        <Button variant="secondary" disabled={current === 0} onClick={() => go(current - 1)}>
+          {t("attempt.previous")}
+        </Button>
+        <Button variant="secondary" disabled={current === view.questions.length - 1} onClick={() => go(current + 1)}>
+          {t("attempt.next")}
+        </Button>
+      </div>
+      <nav aria-label={t("attempt.navigator")} className="question-navigator">
+        {view.questions.map((item) => (
+          <Link
+            key={item.position}
+            to={`?q=${item.position}`}
+            replace
+            preventScrollReset
+            aria-current={item.position === current ? "step" : undefined}
+            className={item.selected.length > 0 ? "answered" : undefined}
+          >
+            {item.position + 1}
+          </Link>
+        ))}
+      </nav>
+      <SubmitForm
+        predictionEnabled={view.predictionEnabled}
+        unanswered={view.questions.filter((item) => item.selected.length === 0).length}
+      />
+    </div>
+  );
+}
+
+function SubmitForm({ predictionEnabled, unanswered }: { predictionEnabled: boolean; unanswered: number }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  return (
+    <fetcher.Form method="post" className="card submit-card">
+      <input type="hidden" name="intent" value="submit" />
+      {predictionEnabled ? (
+        <div className="field">
+          <label htmlFor="prediction">{t("attempt.prediction")}</label>
+          <input id="prediction" name="prediction" inputMode="numeric" pattern="[0-9]*" />
+        </div>
+      ) : null}
+      <FormAlert error={fetcher.data && !fetcher.data.ok ? fetcher.data.message : undefined} />
+      <Button
+        type="submit"
+        onClick={(event) => {
+          if (dialogRef.current?.open) return;
+          event.preventDefault();
+          dialogRef.current?.showModal();
+        }}
+      >
+        {t("attempt.submit")}
+      </Button>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby="submit-dialog-title">
+        <h2 id="submit-dialog-title">{t("attempt.submitConfirmTitle")}</h2>
+        <p>
+          {unanswered > 0
+            ? t("attempt.submitConfirmUnanswered", { count: unanswered })
+            : t("attempt.submitConfirmBody")}
+        </p>
+        <div className="dialog-actions">
+          <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
+            {t("attempt.keepWorking")}
+          </Button>
+          <Button
+            onClick={(event) => {
+              dialogRef.current?.close();
+              event.currentTarget.closest("form")?.requestSubmit();
+            }}
+          >
+            {t("attempt.submitNow")}
+          </Button>
+        </div>
+      </dialog>
+    </fetcher.Form>
+  );
+}

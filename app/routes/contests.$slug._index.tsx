@@ -1,0 +1,129 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getCurrentUser, requireUser } from "~/auth/guards.server";
+import { Button, ButtonLink } from "~/components/Button";
+import { FormAlert } from "~/components/Field";
+import { startAttempt } from "~/contests/attempts.server";
+import { publicContest } from "~/contests/public.server";
+import { runtime } from "~/runtime.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.contest.title} — Legal Arena` : "Cuộc thi — Legal Arena" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const contest = await publicContest(runtime().db, params.slug ?? "", user?.id ?? null);
+  if (!contest) throw new Response("Not Found", { status: 404 });
+  return json({ contest, loggedIn: Boolean(user) });
+}
+
+const startSchema = z.object({ intent: z.literal("start"), roundId: z.string().min(1).max(64) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = startSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ error: "errors.invalidValue" }, { status: 400 });
+  const { db } = runtime();
+  const contest = await publicContest(db, params.slug ?? "", user.id);
+  if (!contest || !contest.rounds.some((round) => round.id === parsed.data.roundId))
+    throw new Response("Not Found", { status: 404 });
+  if (!contest.registered) return redirect(`/contests/${contest.slug}/register`);
+  const started = await startAttempt(db, { userId: user.id, roundId: parsed.data.roundId });
+  if (!started.ok) return json({ error: started.message }, { status: 409 });
+  return redirect(`/attempts/${started.attemptId}`);
+}
+
+export default function ContestPage() {
+  const { t, i18n } = useTranslation();
+  const { contest, loggedIn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const when = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Ho_Chi_Minh",
+  });
+  return (
+    <article className="contest-page">
+      <header className="hero">
+        <p className="muted">{contest.organizer}</p>
+        <h1>{contest.title}</h1>
+        {contest.description ? <p className="lead">{contest.description}</p> : null}
+        {!loggedIn ? (
+          <div className="hero-actions">
+            <ButtonLink to={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}>
+              {t("contest.loginToTake")}
+            </ButtonLink>
+            <ButtonLink to="/register" variant="secondary">
+              {t("nav.register")}
+            </ButtonLink>
+          </div>
+        ) : !contest.registered ? (
+          <div className="hero-actions">
+            <ButtonLink to={`/contests/${contest.slug}/register`}>{t("contest.register")}</ButtonLink>
+          </div>
+        ) : (
+          <p className="alert alert-success">{t("contest.registered")}</p>
+        )}
+      </header>
+      <FormAlert error={actionData?.error} />
+      <section aria-labelledby="rounds-title">
+        <h2 id="rounds-title">{t("contest.rounds")}</h2>
+        <ul className="card-list">
+          {contest.rounds.map((round) => {
+            const running = round.myAttempts.find((attempt) => attempt.status === "IN_PROGRESS");
+            const used = round.myAttempts.length;
+            return (
+              <li key={round.id} className="card">
+                <h3>{round.name}</h3>
+                <p>
+                  <span className={`status-badge round-${round.phase}`}>{t(`contest.phase.${round.phase}`)}</span>{" "}
+                  {t("contest.window", {
+                    opens: when.format(new Date(round.opensAt)),
+                    closes: when.format(new Date(round.closesAt)),
+                  })}
+                </p>
+                <p className="muted">
+                  {t("contest.roundFacts", { minutes: round.timeLimitMinutes, attempts: round.attemptsAllowed })}
+                </p>
+                {round.myAttempts
+                  .filter((attempt) => attempt.status !== "IN_PROGRESS")
+                  .map((attempt) => (
+                    <p key={attempt.id}>
+                      <Link to={`/attempts/${attempt.id}/result`}>
+                        {t("contest.attemptDone", { number: attempt.number })}
+                      </Link>
+                    </p>
+                  ))}
+                {loggedIn && contest.registered && round.phase === "open" ? (
+                  running ? (
+                    <ButtonLink to={`/attempts/${running.id}`}>{t("contest.resume")}</ButtonLink>
+                  ) : used < round.attemptsAllowed ? (
+                    <Form method="post">
+                      <input type="hidden" name="roundId" value={round.id} />
+                      <Button type="submit" name="intent" value="start" disabled={busy}>
+                        {used === 0 ? t("contest.start") : t("contest.startAgain")}
+                      </Button>
+                    </Form>
+                  ) : (
+                    <p className="muted">{t("contest.noAttemptsLeft")}</p>
+                  )
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      {contest.rules ? (
+        <section className="card" aria-labelledby="rules-title">
+          <h2 id="rules-title">{t("contest.rules")}</h2>
+          <p className="prewrap">{contest.rules}</p>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_LOGINS } from "../../seeds/demo";
+import { chromiumPath, expectAccessible, launchBrowser, openPage, VIEWPORTS } from "./browser";
+
+const contestant = DEMO_LOGINS.find((login) => login.role === "CONTESTANT") as (typeof DEMO_LOGINS)[number];
+
+describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("registers, answers, reloads and resumes, submits, and sees the result", async () => {
+    const { page, context, errors } = await openPage(browser, VIEWPORTS.phone);
+    await page.goto("/");
+    await page.getByRole("link", { name: /Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ }).click();
+    await page.waitForURL("**/contests/*");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Đăng nhập để dự thi" }).click();
+    await page.getByLabel("Số điện thoại hoặc email").fill(contestant.identifier);
+    await page.getByLabel("Mật khẩu").fill(contestant.password);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL("**/contests/*");
+
+    // Registration: the unit is required and consent must be given.
+    await page.getByRole("link", { name: "Đăng ký dự thi" }).click();
+    await page.waitForURL("**/register");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Đăng ký", exact: true }).click();
+    await expect
+      .poll(() => page.getByText("Bạn cần đồng ý với thông báo xử lý dữ liệu cá nhân để dự thi.").isVisible())
+      .toBe(true);
+    await page.getByLabel("Đơn vị, trường, lớp").fill("Lớp 9A (demo)");
+    await page.getByLabel(/Tôi đồng ý/).check();
+    await page.getByRole("button", { name: "Đăng ký", exact: true }).click();
+    await page.waitForURL((url) => /\/contests\/[^/]+$/.test(url.pathname));
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Đăng ký dự thi thành công");
+
+    await page.getByRole("button", { name: "Bắt đầu làm bài" }).first().click();
+    await page.waitForURL("**/attempts/*");
+    await expect.poll(() => page.getByText("Câu 1/20").isVisible()).toBe(true);
+    await expectAccessible(page);
+    const timer = page.getByRole("timer");
+    expect(await timer.textContent()).toMatch(/(19|20):\d\d/);
+
+    // Answer question 1, then question 2 through the navigator.
+    await page.locator(".answer-option").first().click();
+    await expect.poll(() => page.getByText("Đã lưu câu trả lời.").isVisible()).toBe(true);
+    await page
+      .getByRole("navigation", { name: "Danh sách câu hỏi" })
+      .getByRole("link", { name: "2", exact: true })
+      .click();
+    await expect.poll(() => page.getByText("Câu 2/20").isVisible()).toBe(true);
+    await page.locator(".answer-option").nth(1).click();
+    await expect.poll(() => page.getByText("Đã lưu câu trả lời.").isVisible()).toBe(true);
+
+    // Reload mid-attempt: the same attempt, the answers kept, the clock still running.
+    const url = page.url();
+    await page.reload();
+    expect(page.url()).toBe(url);
+    await expect.poll(() => page.locator(".answer-option input:checked").count()).toBe(1);
+    const navigator = page.getByRole("navigation", { name: "Danh sách câu hỏi" });
+    await expect.poll(() => navigator.locator("a.answered").count()).toBe(2);
+
+    // Submit with a prediction, through the confirmation.
+    await page.getByLabel(/Dự đoán/).fill("150");
+    await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+    await expect.poll(() => page.getByText("Bạn còn 18 câu chưa trả lời.", { exact: false }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Nộp bài ngay" }).click();
+    await page.waitForURL("**/result");
+    await expect.poll(() => page.getByText("Bài thi của bạn đã được ghi nhận.").isVisible()).toBe(true);
+    expect(await page.getByText(/\d+\/20/).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    // Back on the contest page the attempt is listed and a second one is offered.
+    await page.getByRole("link", { name: /Cuộc thi trực tuyến/ }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Xem kết quả lượt 1" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: "Làm lượt tiếp theo" }).first().isVisible()).toBe(true);
+
+    expect(errors.filter((error) => !error.includes("status of 400"))).toEqual([]);
+    await context.close();
+  });
+});
