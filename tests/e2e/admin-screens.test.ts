@@ -2,21 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "../../seeds/demo";
-import { chromiumPath, expectAccessible, launchBrowser, openPage, VIEWPORTS } from "./browser";
+import { chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
 
 const organizer = DEMO_LOGINS.find((login) => login.role === "ORGANIZER") as (typeof DEMO_LOGINS)[number];
 const admin = DEMO_LOGINS.find((login) => login.role === "ADMIN") as (typeof DEMO_LOGINS)[number];
-
-async function logIn(page: Page, identifier: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Số điện thoại hoặc email").fill(identifier);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 describe.skipIf(!chromiumPath)("management screens on a phone", () => {
   let browser: Browser;

@@ -68,3 +68,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   });
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
+
+/** Logs in through the form, as a person would, and waits to leave the log-in page. */
+export async function logIn(page: Page, identifier: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại hoặc email").fill(identifier);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}

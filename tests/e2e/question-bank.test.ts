@@ -3,20 +3,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "../../seeds/demo";
-import { chromiumPath, expectAccessible, launchBrowser, openPage, VIEWPORTS } from "./browser";
+import { chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
 
 const organizer = DEMO_LOGINS.find((login) => login.role === "ORGANIZER") as (typeof DEMO_LOGINS)[number];
-
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Số điện thoại hoặc email").fill(organizer.identifier);
-  await page.getByLabel("Mật khẩu").fill(organizer.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 describe.skipIf(!chromiumPath)("question bank", () => {
   let browser: Browser;
@@ -29,7 +21,7 @@ describe.skipIf(!chromiumPath)("question bank", () => {
 
   it("an organizer fills the downloaded template with two bad rows, sees both reported, and imports the good ones", async () => {
     const { page, context, errors } = await openPage(browser, VIEWPORTS.desktop);
-    await logIn(page);
+    await logIn(page, organizer.identifier, organizer.password);
 
     // The commune's own bank (the city's demo bank is read-only here).
     await page.goto("/manage/banks");
