@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
@@ -77,6 +77,71 @@ function useCountdown(remainingMs: number) {
   return left;
 }
 
+type SaveState = "saving" | "saved" | "retrying" | "refused" | null;
+
+/**
+ * Saves an answer with fetch, retrying with back-off while the network is down (cheap phones
+ * on 3G), and again when the browser comes back online. "Saved" is shown only after the
+ * server has committed the answer.
+ */
+function useAnswerSaver(attemptId: string, position: number) {
+  const [state, setState] = useState<SaveState>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const pending = useRef<number[] | null>(null);
+  const generation = useRef(0);
+  const send = useCallback(
+    async (selected: number[]) => {
+      pending.current = selected;
+      const current = ++generation.current;
+      setState("saving");
+      for (let tries = 0; current === generation.current; tries++) {
+        const body = new FormData();
+        body.set("position", String(position));
+        for (const index of selected) body.append("selected", String(index));
+        try {
+          const response = await fetch(`/attempts/${attemptId}/answer`, { method: "POST", body });
+          if (response.ok) {
+            if (current === generation.current) {
+              pending.current = null;
+              setState("saved");
+            }
+            return;
+          }
+          if (response.status < 500 && response.status !== 429) {
+            const data = (await response.json().catch(() => null)) as { message?: string } | null;
+            if (current === generation.current) {
+              setRefusal(data?.message ?? "errors.attempt.INVALID_ANSWER");
+              setState("refused");
+            }
+            return;
+          }
+        } catch {
+          // Offline or the connection dropped: retry below.
+        }
+        if (current !== generation.current) return;
+        setState("retrying");
+        await new Promise((resolve) => setTimeout(resolve, Math.min(8000, 1000 * 2 ** Math.min(tries, 3))));
+      }
+    },
+    [attemptId, position],
+  );
+  useEffect(() => {
+    const retry = () => {
+      if (pending.current) void send(pending.current);
+    };
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [send]);
+  return {
+    state,
+    refusal,
+    save: send,
+    retry: () => {
+      if (pending.current) void send(pending.current);
+    },
+  };
+}
+
 function AnswerForm({
   attemptId,
   question,
@@ -87,19 +152,14 @@ function AnswerForm({
   total: number;
 }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
+  const saver = useAnswerSaver(attemptId, question.position);
   const [selected, setSelected] = useState<number[]>(question.selected);
   const multiple = question.type === "MULTIPLE_CHOICE";
   const save = (next: number[]) => {
     setSelected(next);
-    const data = new FormData();
-    data.set("intent", "answer");
-    data.set("position", String(question.position));
-    for (const index of next) data.append("selected", String(index));
-    fetcher.submit(data, { method: "post" });
+    void saver.save(next);
   };
-  const state =
-    fetcher.state !== "idle" ? "saving" : fetcher.data?.ok === false ? "error" : fetcher.data?.ok ? "saved" : null;
+  const state = saver.state;
   const next = question.position + 1 < total ? question.position + 1 : question.position;
   return (
     <Form method="post" className="question-card card">
@@ -141,12 +201,17 @@ function AnswerForm({
       <p className="save-state" role="status" aria-live="polite">
         {state === "saving" ? t("attempt.saving") : state === "saved" ? t("attempt.saved") : null}
       </p>
-      {state === "error" && fetcher.data && !fetcher.data.ok ? (
-        <div className="alert alert-error" role="alert">
-          {t(fetcher.data.message)}{" "}
-          <button type="button" className="link-button" onClick={() => save(selected)}>
+      {state === "retrying" ? (
+        <div className="alert alert-info" role="alert">
+          {t("attempt.retrying")}{" "}
+          <button type="button" className="link-button" onClick={() => saver.retry()}>
             {t("attempt.retry")}
           </button>
+        </div>
+      ) : null}
+      {state === "refused" && saver.refusal ? (
+        <div className="alert alert-error" role="alert">
+          {t(saver.refusal)}
         </div>
       ) : null}
       <noscript>

@@ -164,6 +164,13 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ intent: "answer", position: "0", selected: "0" }),
   },
+  "attempts.$attemptId.answer": {
+    access: "owner",
+    path: "/attempts/:attemptId/answer",
+    attemptParam: true,
+    action: true,
+    form: form({ position: "0", selected: "0" }),
+  },
   "attempts.$attemptId.result": {
     access: "owner",
     path: "/attempts/:attemptId/result",

@@ -366,6 +366,7 @@ export const en: Translation = {
     questionOf: "Question {{number}}/{{total}}",
     saving: "Saving…",
     saved: "Answer saved.",
+    retrying: "Not saved yet: the connection dropped. Retrying by itself; keep this page open.",
     retry: "Try saving again",
     saveAndNext: "Save and go to the next question",
     previous: "Previous",

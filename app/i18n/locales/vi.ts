@@ -364,6 +364,7 @@ export const vi = {
     questionOf: "Câu {{number}}/{{total}}",
     saving: "Đang lưu…",
     saved: "Đã lưu câu trả lời.",
+    retrying: "Chưa lưu được do mất kết nối — đang tự thử lại. Đừng đóng trang.",
     retry: "Thử lưu lại",
     saveAndNext: "Lưu và sang câu tiếp",
     previous: "Câu trước",
