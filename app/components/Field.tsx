@@ -105,6 +105,26 @@ export function SelectField({
   );
 }
 
+/** A required file input with its label and hint (the import screens). */
+export function FileField({
+  label,
+  hint,
+  name,
+  accept,
+}: {
+  label: string;
+  hint: string;
+  name: string;
+  accept: string;
+}) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint}>
+      <input id={id} name={name} type="file" accept={accept} aria-describedby={`${id}-hint`} required />
+    </FieldFrame>
+  );
+}
+
 /** A form-level message (e.g. wrong password) announced to screen readers. */
 export function FormAlert({ error }: { error?: FieldError }) {
   const text = useErrorText()(error);

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
-import { FormAlert, SelectField } from "~/components/Field";
+import { FileField, FormAlert, SelectField } from "~/components/Field";
 import { ImportErrors } from "~/components/ImportErrors";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
 import { requireBank } from "~/questions/guards.server";
@@ -95,20 +95,12 @@ export default function QuestionImportPage() {
       </p>
       <FormAlert error={data?.stage === "error" ? { key: data.message, params: data.params } : undefined} />
       <Form method="post" encType="multipart/form-data" className="card form-card">
-        <div className="field">
-          <label htmlFor="question-file">{t("questionImport.fileLabel")}</label>
-          <p className="field-hint" id="question-file-hint">
-            {t("questionImport.fileHint")}
-          </p>
-          <input
-            id="question-file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv,.xml,.txt,.gift"
-            aria-describedby="question-file-hint"
-            required
-          />
-        </div>
+        <FileField
+          label={t("questionImport.fileLabel")}
+          hint={t("questionImport.fileHint")}
+          name="file"
+          accept=".xlsx,.csv,.xml,.txt,.gift"
+        />
         <SelectField
           label={t("questionImport.status")}
           name="status"

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
-import { FormAlert } from "~/components/Field";
+import { FileField, FormAlert } from "~/components/Field";
 import { ImportErrors } from "~/components/ImportErrors";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
 import { importOrgTree, type OrgImportReport } from "~/org/import.server";
@@ -83,20 +83,7 @@ export default function OrgImportPage() {
       </p>
       <FormAlert error={data?.stage === "error" ? { key: data.message, params: data.params } : undefined} />
       <Form method="post" encType="multipart/form-data" className="card form-card">
-        <div className="field">
-          <label htmlFor="import-file">{t("orgImport.fileLabel")}</label>
-          <p className="field-hint" id="import-file-hint">
-            {t("orgImport.fileHint")}
-          </p>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv"
-            aria-describedby="import-file-hint"
-            required
-          />
-        </div>
+        <FileField label={t("orgImport.fileLabel")} hint={t("orgImport.fileHint")} name="file" accept=".xlsx,.csv" />
         <Button type="submit" name="intent" value="check" disabled={submitting}>
           {submitting ? t("common.working") : t("orgImport.check")}
         </Button>
