@@ -25,6 +25,7 @@ export default function ManageLayout() {
           {t("manage.overview")}
         </NavLink>
         <NavLink to="/manage/org">{t("manage.org")}</NavLink>
+        <NavLink to="/manage/contests">{t("manage.contests")}</NavLink>
         <NavLink to="/manage/banks">{t("manage.banks")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>

@@ -1,9 +1,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "../../seeds/demo";
-import { chromiumPath, expectAccessible, launchBrowser, openPage, VIEWPORTS } from "./browser";
+import { chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
 
 const contestant = DEMO_LOGINS.find((login) => login.role === "CONTESTANT") as (typeof DEMO_LOGINS)[number];
+const organizer = DEMO_LOGINS.find((login) => login.role === "ORGANIZER") as (typeof DEMO_LOGINS)[number];
 
 describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
   let browser: Browser;
@@ -14,7 +15,7 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     await browser?.close();
   });
 
-  it("registers, answers, reloads and resumes, submits, and sees the result", async () => {
+  it("registers, answers, reloads and resumes, submits, sees the result; the organizer sees the ranking", async () => {
     const { page, context, errors } = await openPage(browser, VIEWPORTS.phone);
     await page.goto("/");
     await page.getByRole("link", { name: /Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ }).click();
@@ -84,6 +85,19 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     await page.getByRole("link", { name: /Cuộc thi trực tuyến/ }).click();
     await expect.poll(() => page.getByRole("link", { name: "Xem kết quả lượt 1" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("button", { name: "Làm lượt tiếp theo" }).first().isVisible()).toBe(true);
+
+    // The organizer sees the result in the round's ranking.
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Đăng nhập" }).first().isVisible()).toBe(true);
+    await logIn(page, organizer.identifier, organizer.password);
+    await page.goto("/manage/contests");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: /Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ }).click();
+    await page.waitForURL("**/manage/contests/*");
+    const ranking = page.getByRole("table", { name: "Bảng xếp hạng Đợt 1" });
+    await expect.poll(() => ranking.getByRole("row").count()).toBeGreaterThanOrEqual(2);
+    expect(await ranking.textContent()).toContain(contestant.fullName);
+    await expectAccessible(page);
 
     // 400s: the registration without consent; network errors: the offline save attempts.
     expect(

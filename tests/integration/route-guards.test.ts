@@ -30,6 +30,8 @@ interface RouteEntry {
   questionParam?: boolean;
   /** The URL names the demo contest (:slug) or the owner's attempt (:attemptId). */
   slugParam?: boolean;
+  /** The URL names the demo contest of Kim Thành by id (:contestId). */
+  contestParam?: boolean;
   attemptParam?: boolean;
   loader?: boolean;
   action?: boolean;
@@ -140,6 +142,13 @@ const ROUTES: Record<string, RouteEntry> = {
     loader: true,
   },
   "manage.banks.template[.xlsx]": { access: "organizer", path: "/manage/banks/template.xlsx", loader: true },
+  "manage.contests._index": { access: "organizer", path: "/manage/contests", loader: true },
+  "manage.contests.$contestId": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId",
+    contestParam: true,
+    loader: true,
+  },
   // The contest page itself is public; starting an attempt needs a logged-in user.
   "contests.$slug._index": {
     access: "user",
@@ -195,6 +204,7 @@ let kimThanhBankId = "";
 let kimThanhQuestionId = "";
 let ownerAttemptId = "";
 let demoRoundId = "";
+let demoContestId = "";
 const cookies: Record<
   "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
   string
@@ -250,6 +260,7 @@ beforeAll(async () => {
     data: { contestId: contest.id, userId: owner.id, fields: {}, consentAt: new Date(), consentVersion: 1 },
   });
   demoRoundId = contest.rounds[0].id;
+  demoContestId = contest.id;
   const started = await startAttempt(db, { userId: owner.id, roundId: contest.rounds[0].id });
   if (!started.ok) throw new Error(started.code);
   ownerAttemptId = started.attemptId;
@@ -275,6 +286,10 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.bankParam) {
     params.bankId = kimThanhBankId;
     urlPath = urlPath.replace(":bankId", kimThanhBankId);
+  }
+  if (entry.contestParam) {
+    params.contestId = demoContestId;
+    urlPath = urlPath.replace(":contestId", demoContestId);
   }
   if (entry.slugParam) {
     params.slug = DEMO_CONTEST.slug;

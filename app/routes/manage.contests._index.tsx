@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/guards.server";
+import { EmptyState } from "~/components/Feedback";
+import { scopeFilter } from "~/org/tree.server";
+import { runtime } from "~/runtime.server";
+
+export const meta: MetaFunction = () => [{ title: "Cuộc thi — Legal Arena" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ORGANIZER");
+  const contests = await runtime().db.contest.findMany({
+    where: { orgNode: scopeFilter(user) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      orgNode: { select: { name: true } },
+      _count: { select: { rounds: true, registrations: true } },
+    },
+  });
+  return json({ contests });
+}
+
+export default function ManageContestsPage() {
+  const { t } = useTranslation();
+  const { contests } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("manageContests.title")}</h1>
+      {contests.length === 0 ? (
+        <EmptyState title={t("manageContests.empty")} />
+      ) : (
+        <ul className="card-list">
+          {contests.map((contest) => (
+            <li key={contest.id} className="card">
+              <h2>
+                <Link to={`/manage/contests/${contest.id}`}>{contest.title}</Link>
+              </h2>
+              <p className="muted">
+                {contest.orgNode.name} · {t(`manageContests.status.${contest.status}`)} ·{" "}
+                {t("manageContests.counts", {
+                  rounds: contest._count.rounds,
+                  registrations: contest._count.registrations,
+                })}
+              </p>
+              <p>
+                <Link to={`/contests/${contest.slug}`}>{t("manageContests.publicPage")}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
