@@ -76,6 +76,13 @@ export default function ContestResultsPage() {
             <span className={`status-badge round-${round.phase}`}>{t(`contest.phase.${round.phase}`)}</span>
           </h2>
           <p>{t("manageContests.roundCounts", { participants: round.participants, running: round.running })}</p>
+          {round.ranking.length > 0 ? (
+            <p>
+              <a href={`/manage/contests/${contest.id}/rounds/${round.id}.xlsx`} download>
+                {t("manageContests.exportRanking")}
+              </a>
+            </p>
+          ) : null}
           {round.ranking.length === 0 ? (
             <EmptyState title={t("manageContests.noResults")} />
           ) : (

@@ -104,6 +104,27 @@ describe("round ranking", () => {
     expect(ranking.find((entry) => entry.fullName === "Dũng")?.number).toBe(2);
   });
 
+  it("exports the ranking to Excel with personal numbers masked", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { rankingWorkbook } = await import("~/contests/ranking-export.server");
+    const phoneUser = await contestant("Giang");
+    await runtime.db.registration.update({
+      where: { contestId_userId: { contestId, userId: phoneUser } },
+      data: { fields: { fullName: "Giang", unit: "Lớp 9B", phone: "0912345678", citizenId: "031203001234" } },
+    });
+    await play(phoneUser, 1, 100, null);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await rankingWorkbook(runtime.db, roundId)) as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const giang = rows.find((row) => row.includes("Giang")) as unknown[];
+    expect(giang).toContain("Lớp 9B");
+    expect(giang).toContain("091****678");
+    expect(giang).toContain("031******234");
+    expect(JSON.stringify(rows)).not.toContain("0912345678");
+    expect(JSON.stringify(rows)).not.toContain("031203001234");
+    expect(rows.find((row) => row.includes("Bình"))?.[1]).toBe(1);
+  });
+
   it("leaves annulled attempts out", async () => {
     const cheat = await contestant("Em");
     await play(cheat, 10, 50, 4);

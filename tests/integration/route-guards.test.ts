@@ -149,6 +149,12 @@ const ROUTES: Record<string, RouteEntry> = {
     contestParam: true,
     loader: true,
   },
+  "manage.contests.$contestId.rounds.$roundId[.xlsx]": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId/rounds/:roundId.xlsx",
+    contestParam: true,
+    loader: true,
+  },
   // The contest page itself is public; starting an attempt needs a logged-in user.
   "contests.$slug._index": {
     access: "user",
@@ -289,7 +295,8 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   }
   if (entry.contestParam) {
     params.contestId = demoContestId;
-    urlPath = urlPath.replace(":contestId", demoContestId);
+    params.roundId = demoRoundId;
+    urlPath = urlPath.replace(":contestId", demoContestId).replace(":roundId", demoRoundId);
   }
   if (entry.slugParam) {
     params.slug = DEMO_CONTEST.slug;

@@ -400,6 +400,7 @@ export const en: Translation = {
     roundCounts: "{{participants}} have submitted · {{running}} are taking it now",
     noResults: "No attempt has been submitted yet.",
     rankingCaption: "Ranking of {{round}}",
+    exportRanking: "Download the ranking (Excel, phone and ID numbers masked)",
     rank: "Rank",
     prediction: "Prediction",
     time: "Time",

@@ -398,6 +398,7 @@ export const vi = {
     roundCounts: "{{participants}} người đã nộp bài · {{running}} người đang làm bài",
     noResults: "Chưa có bài thi nào được nộp.",
     rankingCaption: "Bảng xếp hạng {{round}}",
+    exportRanking: "Tải bảng xếp hạng (Excel, đã che số điện thoại và số căn cước)",
     rank: "Hạng",
     prediction: "Dự đoán",
     time: "Thời gian",
