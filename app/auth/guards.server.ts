@@ -20,7 +20,19 @@ export interface CurrentUser {
   grants: Grant[];
 }
 
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+// The root loader and the route's loader both ask for the user of the same request: one query.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = loadCurrentUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await runtime().db.session.findUnique({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizePhone } from "~/auth/schemas";
+import { foldDiacritics } from "~/utils/text";
 
 /**
  * What an organizer sets up, validated the same way in forms, actions and the seed.
@@ -22,10 +23,7 @@ export const registrationFieldsSchema = z
   .default({ fullName: "required" });
 
 export function slugify(title: string): string {
-  return title
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/[đĐ]/g, "d")
+  return foldDiacritics(title)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { audit } from "~/audit/audit.server";
-import { hasRole } from "~/auth/access";
+import { hasRole, managedRoots } from "~/auth/access";
 import type { CurrentUser } from "~/auth/guards.server";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -188,9 +188,9 @@ export async function listManagedTree(db: DbOrTx, user: CurrentUser): Promise<Or
 }
 
 export function scopeFilter(user: CurrentUser): Prisma.OrgNodeWhereInput {
-  if (hasRole(user.grants, "ADMIN")) return {};
-  const roots = user.grants.filter((grant) => grant.role === "ORGANIZER").map((grant) => grant.orgNodePath);
-  return { OR: roots.map((root) => ({ path: { startsWith: root } })) };
+  const roots = managedRoots(user.grants);
+  if (roots === null) return {};
+  return { OR: roots.map((root) => ({ path: { startsWith: root.orgNodePath } })) };
 }
 
 export function sortAsTree<T extends { id: string; parentId: string | null; name: string }>(nodes: T[]): T[] {

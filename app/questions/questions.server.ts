@@ -395,12 +395,11 @@ export async function bulkUpdate(
         await tx.question.updateMany({ where: { id: { in: ids } }, data: { status: "RETIRED" } });
         break;
       case "approve":
-        for (const question of questions.filter((q) => q.status === "DRAFT" || q.status === "IN_REVIEW")) {
-          await tx.question.update({
-            where: { id: question.id },
-            data: { status: "APPROVED", approvedVersionId: question.latestVersionId, reviewerId: user.id },
-          });
-        }
+        // One statement for the whole selection: each question's latest version becomes its approved one.
+        await tx.$executeRaw`
+          UPDATE "Question"
+             SET status = 'APPROVED', "approvedVersionId" = "latestVersionId", "reviewerId" = ${user.id}, "updatedAt" = now()
+           WHERE id = ANY(${ids}::text[]) AND status IN ('DRAFT', 'IN_REVIEW')`;
         break;
       case "tag": {
         const topics = await ensureTopics(tx, bankId, [input.topic as string]);

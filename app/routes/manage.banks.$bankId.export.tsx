@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { slugify } from "~/contests/schemas";
 import { bankDrafts, EXPORT_FORMATS, exportQuestions } from "~/questions/export.server";
 import { requireBank } from "~/questions/guards.server";
 import { runtime } from "~/runtime.server";
-import { foldDiacritics } from "~/utils/text";
 
 const querySchema = z.object({ format: z.enum(EXPORT_FORMATS).catch("xlsx") });
 
@@ -12,11 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bank } = await requireBank(request, params.bankId ?? "", "read");
   const { format } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const drafts = await bankDrafts(runtime().db, bank.id);
-  const baseName =
-    foldDiacritics(bank.name)
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .toLowerCase() || "ngan-hang";
+  const baseName = slugify(bank.name) || "ngan-hang";
   const file = await exportQuestions(drafts, format, baseName);
   return new Response(new Uint8Array(file.bytes), {
     headers: {

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { type ColumnAliases, readTable, type TableRow } from "~/imports/spreadsheet.server";
-import { foldDiacritics } from "~/utils/text";
 import type { ItemError, ParsedItem, ParseResult, QuestionDraft, QuestionType } from "../draft";
 import { MAX_OPTIONS, TRUE_FALSE_OPTIONS } from "../draft";
 import { stemToText } from "../html";
+import { foldText } from "../text";
 import {
   CITATION_DOCUMENT_MISSING,
   citationFromParts,
@@ -92,12 +92,7 @@ const TYPE_WORDS: Record<string, QuestionType> = {
   "true false": "TRUE_FALSE",
 };
 
-function fold(value: string): string {
-  return foldDiacritics(value)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+const fold = foldText;
 
 export async function parseQuestionSheet(file: { name: string; bytes: Uint8Array }): Promise<ParseResult> {
   const table = await readTable(file, COLUMNS);
