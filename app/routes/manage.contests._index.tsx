@@ -39,7 +39,7 @@ export default function ManageContestsPage() {
           {contests.map((contest) => (
             <li key={contest.id} className="card">
               <h2>
-                <Link to={`/manage/contests/${contest.id}`}>{contest.title}</Link>
+                <Link to={`/manage/contests/${contest.id}/results`}>{contest.title}</Link>
               </h2>
               <p className="muted">
                 {contest.orgNode.name} · {t(`manageContests.status.${contest.status}`)} ·{" "}

@@ -93,7 +93,7 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     await page.goto("/manage/contests");
     await expectAccessible(page);
     await page.getByRole("link", { name: /Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ }).click();
-    await page.waitForURL("**/manage/contests/*");
+    await page.waitForURL("**/manage/contests/*/results");
     const ranking = page.getByRole("table", { name: "Bảng xếp hạng Đợt 1" });
     await expect.poll(() => ranking.getByRole("row").count()).toBeGreaterThanOrEqual(2);
     expect(await ranking.textContent()).toContain(contestant.fullName);

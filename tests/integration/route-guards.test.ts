@@ -143,9 +143,9 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   "manage.banks.template[.xlsx]": { access: "organizer", path: "/manage/banks/template.xlsx", loader: true },
   "manage.contests._index": { access: "organizer", path: "/manage/contests", loader: true },
-  "manage.contests.$contestId": {
+  "manage.contests.$contestId.results": {
     access: "organizerOfNode",
-    path: "/manage/contests/:contestId",
+    path: "/manage/contests/:contestId/results",
     contestParam: true,
     loader: true,
   },
