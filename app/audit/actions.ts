@@ -27,7 +27,12 @@ export const AUDIT_ACTIONS = [
   "question.imported",
   "contest.created",
   "contest.published",
+  "contest.updated",
+  "contest.archived",
   "round.created",
   "round.updated",
+  "round.deleted",
+  "attempt.annulled",
+  "attempt.reinstated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,6 +10,7 @@ import { isUniqueViolation } from "~/org/tree.server";
 import type { QuestionOption } from "~/questions/draft";
 import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
 import type { AttemptError } from "./errors";
+import { countFastAnswers } from "./integrity.server";
 import { scoreAttempt } from "./scoring";
 
 export type { AttemptError };
@@ -56,7 +57,13 @@ export async function candidatesFor(db: DbOrTx, blueprint: Blueprint): Promise<C
  */
 export async function startAttempt(
   db: Db,
-  input: { userId: string; roundId: string; now?: Date },
+  input: {
+    userId: string;
+    roundId: string;
+    now?: Date;
+    /** Where it starts from, for the integrity flags (app/contests/integrity.server.ts). */
+    origin?: { sessionId?: string | null; ip?: string | null; deviceId?: string | null };
+  },
 ): Promise<AttemptResult<{ attemptId: string; resumed: boolean }>> {
   const now = input.now ?? new Date();
   await closeExpiredAttempts(db, now, { userId: input.userId });
@@ -109,6 +116,9 @@ export async function startAttempt(
           startedAt: now,
           deadlineAt: deadline,
           maxScore: draw.questions.length * round.pointsPerQuestion,
+          startIp: input.origin?.ip?.slice(0, 64) ?? null,
+          deviceId: input.origin?.deviceId ?? null,
+          sessionIds: input.origin?.sessionId ? [input.origin.sessionId] : [],
         },
       });
       await tx.attemptQuestion.createMany({
@@ -203,8 +213,8 @@ export async function saveAnswer(
   const original = shown.map((index) => question.optionOrder[index]).sort((a, b) => a - b);
   // Saved only while the attempt is still running: a close that raced us wins.
   const saved = await db.$executeRaw`
-    INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt")
-    SELECT ${attempt.id}, ${input.position}, ${original}::int[], ${now}
+    INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
+    SELECT ${attempt.id}, ${input.position}, ${original}::int[], ${now}, ${now}
      WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${attempt.id} AND status = 'IN_PROGRESS' AND "deadlineAt" >= ${now})
     ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"`;
   if (saved === 0) return fail("ATTEMPT_CLOSED");
@@ -244,6 +254,10 @@ async function closeAttempt(
       correctCount: result.correctCount,
       timeUsedMs: Math.max(0, Math.min(closedAt.getTime(), attempt.deadlineAt.getTime()) - attempt.startedAt.getTime()),
       prediction,
+      fastAnswerCount: countFastAnswers(
+        attempt.startedAt,
+        attempt.answers.map((answer) => answer.firstAnsweredAt),
+      ),
     },
   });
   return updated.count > 0 ? { ...attempt, status, score: result.score } : attempt;

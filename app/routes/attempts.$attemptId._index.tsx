@@ -8,6 +8,8 @@ import { requireUser } from "~/auth/guards.server";
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { attemptView, saveAnswer, submitAttempt } from "~/contests/attempts.server";
+import { usePageSignals } from "~/contests/hooks/usePageSignals";
+import { recordAttemptSession } from "~/contests/integrity.server";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];
@@ -17,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await attemptView(runtime().db, { attemptId: params.attemptId ?? "", userId: user.id });
   if (!view) throw new Response("Not Found", { status: 404 });
   if (view.status !== "IN_PROGRESS") throw redirect(`/attempts/${view.id}/result`);
+  await recordAttemptSession(runtime().db, view.id, user.sessionId);
   const round = await runtime().db.round.findUniqueOrThrow({
     where: { id: view.roundId },
     select: { predictionEnabled: true, name: true },
@@ -227,6 +230,7 @@ export default function AttemptPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const revalidator = useRevalidator();
   const secondsLeft = useCountdown(view.remainingMs);
+  usePageSignals(view.id);
   const current = Math.min(Math.max(0, Number(searchParams.get("q") ?? 0) || 0), view.questions.length - 1);
   const question = view.questions[current];
   useEffect(() => {

@@ -6,9 +6,14 @@ import { z } from "zod";
 import { getCurrentUser, requireUser } from "~/auth/guards.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
+import { ShareLink } from "~/components/ShareLink";
+import { clientIp } from "~/auth/session.server";
 import { startAttempt } from "~/contests/attempts.server";
+import { deviceIdFor } from "~/contests/integrity.server";
 import { publicContest } from "~/contests/public.server";
 import { runtime } from "~/runtime.server";
+import { qrSvgDataUri } from "~/utils/qr.server";
+import { absoluteUrl } from "~/utils/url.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.contest.title} — Legal Arena` : "Cuộc thi — Legal Arena" },
@@ -18,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const contest = await publicContest(runtime().db, params.slug ?? "", user?.id ?? null);
   if (!contest) throw new Response("Not Found", { status: 404 });
-  return json({ contest, loggedIn: Boolean(user) });
+  const shareUrl = absoluteUrl(request, `/contests/${contest.slug}`);
+  return json({ contest, loggedIn: Boolean(user), shareUrl, qrDataUri: await qrSvgDataUri(shareUrl) });
 }
 
 const startSchema = z.object({ intent: z.literal("start"), roundId: z.string().min(1).max(64) });
@@ -32,14 +38,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!contest || !contest.rounds.some((round) => round.id === parsed.data.roundId))
     throw new Response("Not Found", { status: 404 });
   if (!contest.registered) return redirect(`/contests/${contest.slug}/register`);
-  const started = await startAttempt(db, { userId: user.id, roundId: parsed.data.roundId });
-  if (!started.ok) return json({ error: started.message }, { status: 409 });
-  return redirect(`/attempts/${started.attemptId}`);
+  const device = await deviceIdFor(request);
+  const started = await startAttempt(db, {
+    userId: user.id,
+    roundId: parsed.data.roundId,
+    origin: { sessionId: user.sessionId, ip: clientIp(request), deviceId: device.deviceId },
+  });
+  const headers = device.setCookie ? { "Set-Cookie": device.setCookie } : undefined;
+  if (!started.ok) return json({ error: started.message }, { status: 409, headers });
+  return redirect(`/attempts/${started.attemptId}`, { headers });
 }
 
 export default function ContestPage() {
   const { t, i18n } = useTranslation();
-  const { contest, loggedIn } = useLoaderData<typeof loader>();
+  const { contest, loggedIn, shareUrl, qrDataUri } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const when = new Intl.DateTimeFormat(i18n.language, {
@@ -124,6 +136,13 @@ export default function ContestPage() {
           <p className="prewrap">{contest.rules}</p>
         </section>
       ) : null}
+      <ShareLink
+        title={t("contest.shareTitle")}
+        url={shareUrl}
+        qrDataUri={qrDataUri}
+        qrAlt={t("contest.qrAlt", { title: contest.title })}
+        qrDownloadHref={`/contests/${contest.slug}/qr.png`}
+      />
     </article>
   );
 }

@@ -179,6 +179,13 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ intent: "answer", position: "0", selected: "0" }),
   },
+  "attempts.$attemptId.signals": {
+    access: "owner",
+    path: "/attempts/:attemptId/signals",
+    attemptParam: true,
+    action: true,
+    form: form({ hiddenCount: "1", hiddenMs: "1500" }),
+  },
   "attempts.$attemptId.answer": {
     access: "owner",
     path: "/attempts/:attemptId/answer",

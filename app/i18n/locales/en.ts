@@ -347,6 +347,8 @@ export const en: Translation = {
     startAgain: "Start another attempt",
     resume: "Continue your attempt",
     noAttemptsLeft: "You have used all attempts for this round.",
+    shareTitle: "Share the contest",
+    qrAlt: "QR code opening the contest page: {{title}}",
     privacyTitle: "Personal data notice",
     privacyDefault: "The organizers use your registration details only to run the contest and publish its results.",
     consent: "I agree that the organizers process my registration details as described above.",
@@ -391,6 +393,12 @@ export const en: Translation = {
     correctOption: "correct answer",
     yourChoice: "your choice",
     citation: "Legal basis: {{citation}}",
+    certificateDownload: "Download the certificate of participation (PDF)",
+  },
+  share: {
+    copy: "Copy the link",
+    copied: "Link copied.",
+    downloadQr: "Download the QR code (PNG) to print",
   },
   manageContests: {
     title: "Contests",
@@ -449,6 +457,7 @@ export const en: Translation = {
       },
       contest: { created: "Contest created", published: "Contest published" },
       round: { created: "Round added", updated: "Round changed" },
+      attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
       organizer: {
         created: "Organizer account created",
         granted: "Organizer access granted",
@@ -523,6 +532,19 @@ export const en: Translation = {
       hasChildren: "Cannot delete: the unit still has sub-units.",
       hasMembers: "Cannot delete: the unit still has members.",
       cannotDeleteOwnNode: "You cannot delete the unit your management access is attached to.",
+    },
+    integrity: {
+      reasonTooShort: "Give the reason for annulling (at least 5 characters).",
+      reasonTooLong: "The reason is longer than 500 characters.",
+      NOT_FOUND: "No such attempt in the units you manage.",
+      STILL_RUNNING: "The attempt is still running: annul it once it is submitted or its time is up.",
+      ALREADY_ANNULLED: "This attempt was already annulled.",
+      NOT_ANNULLED: "This attempt is not annulled.",
+    },
+    certificate: {
+      ATTEMPT_RUNNING: "The attempt is not submitted yet: a certificate is issued once it has ended.",
+      ATTEMPT_ANNULLED: "The organizers annulled this attempt, so no certificate is issued for it.",
+      CERTIFICATES_OFF: "This contest does not issue certificates of participation.",
     },
     attempt: {
       ROUND_NOT_FOUND: "Round not found.",

@@ -345,6 +345,8 @@ export const vi = {
     startAgain: "Làm lượt tiếp theo",
     resume: "Tiếp tục bài đang làm",
     noAttemptsLeft: "Bạn đã dùng hết lượt thi của đợt này.",
+    shareTitle: "Chia sẻ cuộc thi",
+    qrAlt: "Mã QR mở trang cuộc thi: {{title}}",
     privacyTitle: "Thông báo xử lý dữ liệu cá nhân",
     privacyDefault: "Ban tổ chức chỉ dùng thông tin đăng ký để tổ chức cuộc thi, chấm và công bố kết quả.",
     consent: "Tôi đồng ý để ban tổ chức xử lý thông tin đăng ký theo thông báo trên.",
@@ -389,6 +391,12 @@ export const vi = {
     correctOption: "đáp án đúng",
     yourChoice: "bạn chọn",
     citation: "Căn cứ: {{citation}}",
+    certificateDownload: "Tải giấy chứng nhận tham gia (PDF)",
+  },
+  share: {
+    copy: "Sao chép đường dẫn",
+    copied: "Đã sao chép đường dẫn.",
+    downloadQr: "Tải mã QR (PNG) để in",
   },
   manageContests: {
     title: "Cuộc thi",
@@ -447,6 +455,7 @@ export const vi = {
       },
       contest: { created: "Tạo cuộc thi", published: "Công bố cuộc thi" },
       round: { created: "Thêm đợt thi", updated: "Sửa đợt thi" },
+      attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
         granted: "Cấp quyền ban tổ chức",
@@ -520,6 +529,19 @@ export const vi = {
       hasChildren: "Không thể xóa: đơn vị còn đơn vị trực thuộc.",
       hasMembers: "Không thể xóa: đơn vị còn thành viên.",
       cannotDeleteOwnNode: "Bạn không thể xóa đơn vị mà quyền quản lý của bạn gắn với nó.",
+    },
+    integrity: {
+      reasonTooShort: "Hãy ghi lý do hủy kết quả (ít nhất 5 ký tự).",
+      reasonTooLong: "Lý do hủy kết quả dài quá 500 ký tự.",
+      NOT_FOUND: "Không tìm thấy bài thi này trong phạm vi bạn quản lý.",
+      STILL_RUNNING: "Bài thi đang làm dở: chỉ hủy được kết quả sau khi bài đã nộp hoặc hết giờ.",
+      ALREADY_ANNULLED: "Kết quả bài thi này đã bị hủy trước đó.",
+      NOT_ANNULLED: "Bài thi này không ở trạng thái bị hủy kết quả.",
+    },
+    certificate: {
+      ATTEMPT_RUNNING: "Bài thi chưa nộp: giấy chứng nhận chỉ được cấp sau khi bài thi kết thúc.",
+      ATTEMPT_ANNULLED: "Kết quả bài thi này đã bị ban tổ chức hủy nên không được cấp giấy chứng nhận.",
+      CERTIFICATES_OFF: "Cuộc thi này không cấp giấy chứng nhận tham gia.",
     },
     attempt: {
       ROUND_NOT_FOUND: "Không tìm thấy đợt thi.",
