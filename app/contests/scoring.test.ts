@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compareEntries, countingAttempt, isCorrect, type RankEntry, rankEntries, scoreAttempt } from "./scoring";
+import {
+  compareEntries,
+  countingAttempt,
+  isCorrect,
+  type RankEntry,
+  rankEntries,
+  scoreAttempt,
+  tieBreakOrder,
+} from "./scoring";
 
 const single = [
   { text: "A", correct: false },
@@ -99,5 +107,47 @@ describe("ranking with tie-breakers", () => {
     expect(countingAttempt(attempts, "FIRST")?.number).toBe(1);
     expect(countingAttempt(attempts, "LAST")?.number).toBe(3);
     expect(countingAttempt([], "BEST")).toBeNull();
+  });
+
+  it("reads a round's stored order: score first, unknown and repeated keys skipped, left-out keys left out", () => {
+    expect(tieBreakOrder(["score", "prediction", "time", "submittedAt"])).toEqual([
+      "score",
+      "prediction",
+      "time",
+      "submittedAt",
+    ]);
+    expect(tieBreakOrder(["time", "submittedAt"])).toEqual(["score", "time", "submittedAt"]);
+    expect(tieBreakOrder(["time", "score", "luckyNumber", "time", "prediction"])).toEqual([
+      "score",
+      "time",
+      "prediction",
+    ]);
+    expect(tieBreakOrder([])).toEqual(["score"]);
+    expect(tieBreakOrder(null)).toEqual(["score"]);
+  });
+
+  it("ranks by time before prediction when the round says so, and shares ranks past the listed keys", () => {
+    const entries = [entry("fast-far", 10, 40, 60_000, 5), entry("slow-close", 10, 0, 90_000, 1)];
+    expect(rankEntries(entries, tieBreakOrder(["time", "prediction"])).map((e) => e.userId)).toEqual([
+      "fast-far",
+      "slow-close",
+    ]);
+    expect(rankEntries(entries, tieBreakOrder(["prediction", "time"])).map((e) => e.userId)).toEqual([
+      "slow-close",
+      "fast-far",
+    ]);
+    // Only score listed: equal scores share the rank whatever the time.
+    expect(rankEntries(entries, tieBreakOrder(["score"])).map((e) => e.rank)).toEqual([1, 1]);
+  });
+
+  it("picks the best attempt by the round's order, the earlier attempt when equal on every key", () => {
+    const attempts = [
+      { ...entry("u", 15, 30, 100_000, 1), number: 1 },
+      { ...entry("u", 15, 2, 400_000, 2), number: 2 },
+      { ...entry("u", 15, 30, 100_000, 3), number: 3 },
+    ];
+    expect(countingAttempt(attempts, "BEST", tieBreakOrder(["prediction", "time"]))?.number).toBe(2);
+    expect(countingAttempt(attempts, "BEST", tieBreakOrder(["time", "prediction"]))?.number).toBe(1);
+    expect(countingAttempt([...attempts].reverse(), "BEST", tieBreakOrder(["time"]))?.number).toBe(1);
   });
 });

@@ -41,6 +41,16 @@ export interface RankEntry {
 export const TIE_BREAKERS = ["score", "prediction", "time", "submittedAt"] as const;
 export type TieBreaker = (typeof TIE_BREAKERS)[number];
 
+/**
+ * The ranking order of a round from its stored `tieBreakOrder`: score always comes first,
+ * unknown or repeated keys are skipped (the column is free text in the database), and keys the
+ * organizer left out stay out, so contestants equal on every listed key share a rank.
+ */
+export function tieBreakOrder(stored: readonly string[] | null | undefined): TieBreaker[] {
+  const known = (stored ?? []).filter((key): key is TieBreaker => (TIE_BREAKERS as readonly string[]).includes(key));
+  return [...new Set<TieBreaker>(["score", ...known])];
+}
+
 /** Compares two entries by the tie-break order: score desc → prediction error asc → time asc → earlier submission. */
 export function compareEntries(a: RankEntry, b: RankEntry, order: readonly TieBreaker[] = TIE_BREAKERS): number {
   for (const key of order) {
@@ -74,14 +84,18 @@ export function rankEntries<T extends RankEntry>(
   });
 }
 
-/** Which of a contestant's attempts counts: best (by the ranking order), first or last. */
+/**
+ * Which of a contestant's attempts counts: best (by the round's ranking order, the earlier
+ * attempt when two are equal on every key), first or last.
+ */
 export function countingAttempt<T extends RankEntry & { number: number }>(
   attempts: readonly T[],
   rule: "BEST" | "LAST" | "FIRST",
+  order: readonly TieBreaker[] = TIE_BREAKERS,
 ): T | null {
   if (attempts.length === 0) return null;
   const byNumber = [...attempts].sort((a, b) => a.number - b.number);
   if (rule === "FIRST") return byNumber[0];
   if (rule === "LAST") return byNumber[byNumber.length - 1];
-  return [...attempts].sort((a, b) => compareEntries(a, b))[0];
+  return byNumber.sort((a, b) => compareEntries(a, b, order))[0];
 }
