@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizePhone } from "~/auth/schemas";
 import { foldDiacritics } from "~/utils/text";
+import { TIE_BREAKERS } from "./scoring";
 
 /**
  * What an organizer sets up, validated the same way in forms, actions and the seed.
@@ -17,6 +18,8 @@ export const REGISTRATION_FIELDS = [
 ] as const;
 export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
 export const FIELD_MODES = ["off", "optional", "required"] as const;
+
+export type FieldMode = (typeof FIELD_MODES)[number];
 
 export const registrationFieldsSchema = z
   .partialRecord(z.enum(REGISTRATION_FIELDS), z.enum(FIELD_MODES))
@@ -43,15 +46,39 @@ export const contestSchema = z.object({
   rules: z.string().trim().max(20_000).optional().nullable(),
   audienceNodeIds: z.array(z.string().max(64)).max(200).default([]),
   registrationFields: registrationFieldsSchema,
-  privacyNotice: z.string().trim().max(10_000).optional().nullable(),
+  privacyNotice: z.string().trim().max(10_000, "errors.contest.privacyNoticeTooLong").optional().nullable(),
+  bannerUrl: z
+    .string()
+    .trim()
+    .max(500, "errors.contest.bannerUrlInvalid")
+    .regex(/^https:\/\/[^\s"'<>]+$/, "errors.contest.bannerUrlInvalid")
+    .optional()
+    .nullable(),
+  certificateEnabled: z.boolean().default(false),
 });
 export type ContestInput = z.input<typeof contestSchema>;
+
+/**
+ * The ranking keys in order. Score always decides first; the organizer orders the other three
+ * (prediction closeness, time used, earlier submission) as their rules state.
+ */
+export const tieBreakOrderSchema = z
+  .array(z.enum(TIE_BREAKERS))
+  .refine(
+    (order) => order.length === TIE_BREAKERS.length && order[0] === "score" && new Set(order).size === order.length,
+    "errors.contest.tieBreakInvalid",
+  )
+  .default(() => [...TIE_BREAKERS]);
 
 const blueprintRuleSchema = z.object({
   bankId: z.string().min(1).max(64),
   topicId: z.string().max(64).nullable().optional(),
   difficulty: z.enum(["EASY", "MEDIUM", "HARD"]).nullable().optional(),
-  count: z.number().int().min(1, "errors.contest.countTooSmall").max(200, "errors.contest.countTooLarge"),
+  count: z
+    .number({ error: "errors.contest.countTooSmall" })
+    .int("errors.contest.countTooSmall")
+    .min(1, "errors.contest.countTooSmall")
+    .max(200, "errors.contest.countTooLarge"),
 });
 
 export const blueprintSchema = z.union([
@@ -65,19 +92,30 @@ export const roundSchema = z
     opensAt: z.coerce.date({ error: "errors.contest.dateInvalid" }),
     closesAt: z.coerce.date({ error: "errors.contest.dateInvalid" }),
     timeLimitSeconds: z
-      .number()
-      .int()
+      .number({ error: "errors.contest.timeLimitRange" })
+      .int("errors.contest.timeLimitRange")
       .min(60, "errors.contest.timeLimitRange")
       .max(4 * 3600, "errors.contest.timeLimitRange"),
-    attemptsAllowed: z.number().int().min(1).max(10, "errors.contest.attemptsRange").default(1),
+    attemptsAllowed: z
+      .number({ error: "errors.contest.attemptsRange" })
+      .int("errors.contest.attemptsRange")
+      .min(1, "errors.contest.attemptsRange")
+      .max(10, "errors.contest.attemptsRange")
+      .default(1),
     countingAttempt: z.enum(["BEST", "LAST", "FIRST"]).default("BEST"),
-    pointsPerQuestion: z.number().int().min(1).max(100).default(1),
+    pointsPerQuestion: z
+      .number({ error: "errors.contest.pointsRange" })
+      .int("errors.contest.pointsRange")
+      .min(1, "errors.contest.pointsRange")
+      .max(100, "errors.contest.pointsRange")
+      .default(1),
     shuffleQuestions: z.boolean().default(true),
     shuffleOptions: z.boolean().default(true),
     blueprint: blueprintSchema,
     predictionEnabled: z.boolean().default(false),
     reviewPolicy: z.enum(["NOTHING", "SCORE_ONLY", "ANSWERS_AFTER_CLOSE"]).default("SCORE_ONLY"),
     leaderboardVisibility: z.enum(["HIDDEN", "AFTER_CLOSE", "LIVE"]).default("LIVE"),
+    tieBreakOrder: tieBreakOrderSchema,
   })
   .refine((round) => round.closesAt > round.opensAt, {
     message: "errors.contest.closesBeforeOpens",

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
+import { ButtonLink } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { scopeFilter } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
@@ -31,7 +32,10 @@ export default function ManageContestsPage() {
   const { contests } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("manageContests.title")}</h1>
+      <div className="page-header">
+        <h1>{t("manageContests.title")}</h1>
+        <ButtonLink to="/manage/contests/new">{t("contestSetup.newTitle")}</ButtonLink>
+      </div>
       {contests.length === 0 ? (
         <EmptyState title={t("manageContests.empty")} />
       ) : (
@@ -39,7 +43,7 @@ export default function ManageContestsPage() {
           {contests.map((contest) => (
             <li key={contest.id} className="card">
               <h2>
-                <Link to={`/manage/contests/${contest.id}/results`}>{contest.title}</Link>
+                <Link to={`/manage/contests/${contest.id}`}>{contest.title}</Link>
               </h2>
               <p className="muted">
                 {contest.orgNode.name} · {t(`manageContests.status.${contest.status}`)} ·{" "}
@@ -48,8 +52,15 @@ export default function ManageContestsPage() {
                   registrations: contest._count.registrations,
                 })}
               </p>
-              <p>
-                <Link to={`/contests/${contest.slug}`}>{t("manageContests.publicPage")}</Link>
+              <p className="export-links">
+                <Link to={`/manage/contests/${contest.id}/results`}>
+                  {t("contestSetup.resultsLink")}
+                  {/* Each card's link names its contest for screen-reader link lists. */}
+                  <span className="visually-hidden">: {contest.title}</span>
+                </Link>
+                {contest.status === "PUBLISHED" ? (
+                  <Link to={`/contests/${contest.slug}`}>{t("manageContests.publicPage")}</Link>
+                ) : null}
               </p>
             </li>
           ))}

@@ -92,7 +92,9 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     await logIn(page, organizer.identifier, organizer.password);
     await page.goto("/manage/contests");
     await expectAccessible(page);
-    await page.getByRole("link", { name: /Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ }).click();
+    await page
+      .getByRole("link", { name: /^Kết quả và xếp hạng: Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ })
+      .click();
     await page.waitForURL("**/manage/contests/*/results");
     const ranking = page.getByRole("table", { name: "Bảng xếp hạng Đợt 1" });
     await expect.poll(() => ranking.getByRole("row").count()).toBeGreaterThanOrEqual(2);

@@ -143,6 +143,38 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   "manage.banks.template[.xlsx]": { access: "organizer", path: "/manage/banks/template.xlsx", loader: true },
   "manage.contests._index": { access: "organizer", path: "/manage/contests", loader: true },
+  // The setup forms are posted with a refused value so the right users get a 400, not a change.
+  "manage.contests.new": {
+    access: "organizer",
+    path: "/manage/contests/new",
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.contests.$contestId._index": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId",
+    contestParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "save", title: "" }),
+  },
+  "manage.contests.$contestId.rounds.new": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId/rounds/new",
+    contestParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "save", name: "" }),
+  },
+  "manage.contests.$contestId.rounds.$roundId": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId/rounds/:roundId",
+    contestParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "save", name: "" }),
+  },
   "manage.contests.$contestId.results": {
     access: "organizerOfNode",
     path: "/manage/contests/:contestId/results",
