@@ -211,6 +211,7 @@ async function seedDemoContest(db: Db, bankId: string): Promise<void> {
       registrationFields: { fullName: "required", dateOfBirth: "optional", phone: "optional", unit: "required" },
       privacyNotice:
         "Ban tổ chức chỉ dùng thông tin đăng ký để tổ chức cuộc thi và trao giải; số điện thoại được che khi công bố kết quả.",
+      certificateEnabled: true,
       status: "PUBLISHED",
     },
   });

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { attemptResult } from "~/contests/attempts.server";
+import { certificateAvailable } from "~/contests/certificates.server";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Kết quả bài thi — Legal Arena" }];
@@ -13,7 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await attemptResult(runtime().db, { attemptId: params.attemptId ?? "", userId: user.id });
   if (!result) throw new Response("Not Found", { status: 404 });
   if (result.kind === "running") throw redirect(`/attempts/${result.id}`);
-  return json(result);
+  const certificate = await certificateAvailable(runtime().db, { attemptId: result.id, userId: user.id });
+  return json({ ...result, certificateAvailable: certificate });
 }
 
 export default function AttemptResultPage() {
@@ -35,6 +37,13 @@ export default function AttemptResultPage() {
       <p className="alert alert-success" role="status">
         {result.status === "EXPIRED" ? t("attempt.closedAtDeadline") : t("attempt.received")}
       </p>
+      {result.certificateAvailable ? (
+        <p>
+          <a className="btn btn-secondary" href={`/attempts/${result.id}/certificate.pdf`} download>
+            {t("attempt.certificateDownload")}
+          </a>
+        </p>
+      ) : null}
       {result.score !== null ? (
         <div className="stat-grid">
           <div className="stat card">

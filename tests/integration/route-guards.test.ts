@@ -195,6 +195,7 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: () => form({ intent: "start", roundId: demoRoundId })(),
   },
+  "contests.$slug.qr[.png]": { access: "public", path: "/contests/:slug/qr.png", slugParam: true, loader: true },
   "contests.$slug.register": {
     access: "user",
     path: "/contests/:slug/register",
@@ -228,6 +229,13 @@ const ROUTES: Record<string, RouteEntry> = {
   "attempts.$attemptId.result": {
     access: "owner",
     path: "/attempts/:attemptId/result",
+    attemptParam: true,
+    loader: true,
+  },
+  // The owner's running attempt is sent back to the attempt page with the reason; others get 404.
+  "attempts.$attemptId.certificate[.pdf]": {
+    access: "owner",
+    path: "/attempts/:attemptId/certificate.pdf",
     attemptParam: true,
     loader: true,
   },
