@@ -53,7 +53,8 @@ export function ShareLink({
               {t("share.downloadQr")}
             </a>
           </p>
-          <p className="muted" role="status">
+          {/* A live region without role="status": the page's toast region already has that role. */}
+          <p className="muted" aria-live="polite">
             {copied ? t("share.copied") : ""}
           </p>
         </div>
