@@ -42,7 +42,7 @@ export function ContestForm({
   const baseDepth = Math.min(...nodes.map((node) => node.depth));
   const indent = (node: ManagedNode) => "— ".repeat(Math.max(0, node.depth - baseDepth));
   return (
-    <Form method="post" noValidate className="card form-card">
+    <Form method="post" noValidate className="card form-card setup-form">
       <input type="hidden" name="intent" value="save" />
       <FormAlert error={formError} />
       <TextField

@@ -40,7 +40,7 @@ export function RoundForm({
     />
   );
   return (
-    <Form method="post" noValidate className="card form-card">
+    <Form method="post" noValidate className="card form-card setup-form">
       {/* Enter in a text field submits with the first submit button: make that "save". */}
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         {submitLabel}
