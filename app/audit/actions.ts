@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "contest.published",
   "contest.updated",
   "contest.archived",
+  "contest.results_exported_full",
   "round.created",
   "round.updated",
   "round.deleted",

@@ -49,7 +49,7 @@ async function question(bankId: string, index: number, choices: QuestionOption[]
       version: 1,
       type,
       stem: `<p>Câu hỏi thống kê số ${index + 1}</p>`,
-      options: choices,
+      options: choices.map((option) => ({ text: option.text, correct: option.correct })),
       difficulty: "EASY",
       topicNames: [],
     },

@@ -182,12 +182,31 @@ const ROUTES: Record<string, RouteEntry> = {
     loader: true,
   },
   "manage.contests.$contestId.rounds.$roundId[.xlsx]": {
+    action: true,
+    form: form({ intent: "reinstate", attemptId: "not-an-attempt" }),
     access: "organizerOfNode",
+  // The full (unmasked) exports are POSTs with a purpose and a confirmation.
     path: "/manage/contests/:contestId/rounds/:roundId.xlsx",
     contestParam: true,
     loader: true,
   },
   // The contest page itself is public; starting an attempt needs a logged-in user.
+    action: true,
+    form: form({ purpose: "Liên hệ người đoạt giải để trao giải", confirm: "on" }),
+  },
+  "manage.contests.$contestId.results[.xlsx]": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId/results.xlsx",
+    contestParam: true,
+    loader: true,
+    action: true,
+    form: form({ purpose: "Liên hệ người đoạt giải để trao giải", confirm: "on" }),
+  },
+  "manage.contests.$contestId.announcement": {
+    access: "organizerOfNode",
+    path: "/manage/contests/:contestId/announcement",
+    contestParam: true,
+    loader: true,
   "contests.$slug._index": {
     access: "user",
     path: "/contests/:slug",
