@@ -51,7 +51,8 @@ export const contestSchema = z.object({
     .string()
     .trim()
     .max(500, "errors.contest.bannerUrlInvalid")
-    .regex(/^https:\/\/[^\s"'<>]+$/, "errors.contest.bannerUrlInvalid")
+    // An https address, or a banner uploaded here (app/contests/banner.server.ts).
+    .regex(/^(https:\/\/[^\s"'<>]+|\/files\/banners\/[0-9a-f]{64}\.(png|jpg|webp))$/, "errors.contest.bannerUrlInvalid")
     .optional()
     .nullable(),
   certificateEnabled: z.boolean().default(false),

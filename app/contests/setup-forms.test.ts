@@ -142,6 +142,7 @@ describe("the contest form", () => {
         "field.citizenId": "sometimes",
         certificateEnabled: "on",
         privacyNotice: "  ",
+        rules: "Điều 1. Đối tượng.\r\nĐiều 2. Thời gian.\r\n",
       }),
     );
     if (!read.ok) throw new Error(JSON.stringify(read.fieldErrors));
@@ -151,6 +152,8 @@ describe("the contest form", () => {
       registrationFields: { fullName: "required", phone: "optional", citizenId: "off", unit: "off" },
       certificateEnabled: true,
       privacyNotice: null,
+      // Browsers post line breaks as CRLF; stored texts use LF.
+      rules: "Điều 1. Đối tượng.\nĐiều 2. Thời gian.",
     });
   });
 

@@ -25,8 +25,12 @@ export type FormValues = Record<string, string>;
 /** The tie-breakers an organizer orders; score always comes first. */
 export const ORDERABLE_TIE_BREAKERS = TIE_BREAKERS.filter((key) => key !== "score") as Exclude<TieBreaker, "score">[];
 
+/**
+ * Browsers post a textarea's line breaks as CRLF; stored texts use LF, so an unchanged privacy
+ * notice reads back equal (and keeps its version).
+ */
 const optionalText = (value: FormDataEntryValue | null) => {
-  const text = typeof value === "string" ? value.trim() : "";
+  const text = typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : "";
   return text === "" ? null : text;
 };
 const text = (formData: FormData, name: string) => {
@@ -73,8 +77,12 @@ function issuesToFieldErrors(
 
 // ——— Contest ———
 
-export function readContestForm(formData: FormData): { ok: true; input: ContestInput } | FormFailure {
-  const fieldErrors: Record<string, string> = {};
+/** `uploadErrors`: what reading the upload found wrong (e.g. a banner that is not an image). */
+export function readContestForm(
+  formData: FormData,
+  uploadErrors: Record<string, string> = {},
+): { ok: true; input: ContestInput } | FormFailure {
+  const fieldErrors: Record<string, string> = { ...uploadErrors };
   const audienceNodeIds = text(formData, "audience") === "members" ? checkedIds(formData, "audience.") : [];
   if (text(formData, "audience") === "members" && audienceNodeIds.length === 0)
     fieldErrors.audienceNodeIds = "errors.contest.audienceEmpty";

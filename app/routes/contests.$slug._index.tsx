@@ -62,6 +62,8 @@ export default function ContestPage() {
   return (
     <article className="contest-page">
       <header className="hero">
+        {/* Decorative: the title below says what the banner shows. */}
+        {contest.bannerUrl ? <img className="contest-banner" src={contest.bannerUrl} alt="" /> : null}
         <p className="muted">{contest.organizer}</p>
         <h1>{contest.title}</h1>
         {contest.description ? <p className="lead">{contest.description}</p> : null}

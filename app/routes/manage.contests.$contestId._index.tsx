@@ -6,6 +6,7 @@ import { flashCookie } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
 import { FormAlert } from "~/components/Field";
+import { readContestFormData } from "~/contests/banner.server";
 import { ContestForm } from "~/contests/components/ContestForm";
 import { archiveContest, publishContest, updateContest } from "~/contests/contests.server";
 import { requireManagedContest } from "~/contests/guards.server";
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireManagedContest(request, params.contestId ?? "");
-  const formData = await request.formData();
+  const { formData, bannerError } = await readContestFormData(request);
   const intent = formData.get("intent");
   const { db } = runtime();
   const done = async (message: string) =>
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ ...setupFailure(formData, {}, result.message, result.params), intent }, { status: 409 });
     return done(intent === "publish" ? "contestSetup.published" : "contestSetup.archived");
   }
-  const read = readContestForm(formData);
+  const read = readContestForm(formData, bannerError ? { banner: bannerError } : {});
   if (!read.ok) return json({ ...read, intent: "save" }, { status: 400 });
   const result = await updateContest(db, request, user, contest.id, read.input);
   if (!result.ok)

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
+import { readContestFormData } from "~/contests/banner.server";
 import { ContestForm } from "~/contests/components/ContestForm";
 import { createContest } from "~/contests/contests.server";
 import { newContestFormValues, readContestForm, setupFailure } from "~/contests/setup-forms";
@@ -23,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ORGANIZER");
-  const formData = await request.formData();
-  const read = readContestForm(formData);
+  const { formData, bannerError } = await readContestFormData(request);
+  const read = readContestForm(formData, bannerError ? { banner: bannerError } : {});
   if (!read.ok) return json(read, { status: 400 });
   const result = await createContest(runtime().db, request, user, read.input);
   if (!result.ok)

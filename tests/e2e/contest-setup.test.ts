@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BANK, DEMO_LOGINS } from "../../seeds/demo";
 import { chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
 
+// A real 1×1 PNG.
+const BANNER_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 const organizer = DEMO_LOGINS.find((login) => login.role === "ORGANIZER") as (typeof DEMO_LOGINS)[number];
 
 /** A datetime-local value on the wall clock in Vietnam (UTC+7), `hours` from now. */
@@ -60,6 +66,11 @@ describe.skipIf(!chromiumPath)("setting up a contest", () => {
     await page.getByLabel("Tên cuộc thi").fill(title);
     await page.getByLabel("Mọi người (công khai)").check();
     await page.getByLabel(/Cấp giấy chứng nhận tham gia/).check();
+    await page.getByLabel("Tải ảnh bìa lên (tùy chọn)").setInputFiles({
+      name: "anh-bia.png",
+      mimeType: "image/png",
+      buffer: BANNER_PNG,
+    });
     await page.getByRole("button", { name: "Tạo cuộc thi" }).click();
     await page.waitForURL((url) => /^\/manage\/contests\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"));
     const setupUrl = new URL(page.url()).pathname;
@@ -135,6 +146,10 @@ describe.skipIf(!chromiumPath)("setting up a contest", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1, name: title }).isVisible()).toBe(true);
     expect(await page.getByRole("heading", { name: "Đợt 1" }).isVisible()).toBe(true);
     expect(await page.getByText("15 phút làm bài").isVisible()).toBe(true);
+    // The uploaded banner is served from our own origin (allowed by the CSP) and loads.
+    const banner = page.locator("img.contest-banner");
+    expect(await banner.getAttribute("src")).toMatch(/^\/files\/banners\/[0-9a-f]{64}\.png$/);
+    await expect.poll(() => banner.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
     await expectAccessible(page);
 
     // The refused forms answered 400, the refused publish 409; nothing else went wrong.

@@ -47,6 +47,8 @@ const form = (fields: Record<string, string>) => () => {
 
 const ROUTES: Record<string, RouteEntry> = {
   _index: { access: "public", path: "/", loader: true },
+  // Uploaded banners, shown on public contest pages.
+  "files.$": { access: "public", path: "/files/*", loader: true },
   login: {
     access: "anonymousOnly",
     path: "/login",

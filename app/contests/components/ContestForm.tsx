@@ -5,7 +5,7 @@ import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
 import { FIELD_MODES, REGISTRATION_FIELDS } from "../schemas";
 import type { FormValues } from "../setup-forms";
-import { CheckboxField, ChoiceGroup, TextAreaField, useEnhanced } from "./SetupFields";
+import { CheckboxField, ChoiceGroup, TextAreaField, UploadField, useEnhanced } from "./SetupFields";
 
 export interface ManagedNode {
   id: string;
@@ -42,7 +42,7 @@ export function ContestForm({
   const baseDepth = Math.min(...nodes.map((node) => node.depth));
   const indent = (node: ManagedNode) => "— ".repeat(Math.max(0, node.depth - baseDepth));
   return (
-    <Form method="post" noValidate className="card form-card setup-form">
+    <Form method="post" encType="multipart/form-data" noValidate className="card form-card setup-form">
       <input type="hidden" name="intent" value="save" />
       <FormAlert error={formError} />
       <TextField
@@ -86,11 +86,20 @@ export function ContestForm({
         defaultValue={values.rules}
         error={errors.rules}
       />
+      {values.bannerUrl ? (
+        <img className="banner-preview" src={values.bannerUrl} alt={t("contestSetup.fields.bannerCurrent")} />
+      ) : null}
+      <UploadField
+        label={t("contestSetup.fields.banner")}
+        hint={t("contestSetup.fields.bannerHint")}
+        name="banner"
+        accept="image/png,image/jpeg,image/webp"
+        error={errors.banner}
+      />
       <TextField
         label={t("contestSetup.fields.bannerUrl")}
         hint={t("contestSetup.fields.bannerUrlHint")}
         name="bannerUrl"
-        type="url"
         inputMode="url"
         defaultValue={values.bannerUrl}
         error={errors.bannerUrl}

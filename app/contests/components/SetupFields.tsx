@@ -114,3 +114,42 @@ export function ChoiceGroup({
     </fieldset>
   );
 }
+
+/** An optional file input with its label, hint and error. */
+export function UploadField({
+  label,
+  hint,
+  error,
+  name,
+  accept,
+}: {
+  label: string;
+  hint: string;
+  error?: FieldError;
+  name: string;
+  accept: string;
+}) {
+  const id = useId();
+  const errorText = useErrorText()(error);
+  return (
+    <div className={`field${errorText ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <p className="field-hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={errorText ? true : undefined}
+        aria-describedby={[`${id}-hint`, errorText ? `${id}-error` : ""].filter(Boolean).join(" ")}
+      />
+      {errorText ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {errorText}
+        </p>
+      ) : null}
+    </div>
+  );
+}
