@@ -53,10 +53,12 @@ export default function ManageContestsPage() {
                 })}
               </p>
               <p className="export-links">
-                <Link to={`/manage/contests/${contest.id}/results`}>
+                {/* Each card's link names its contest, for screen readers' lists of links. */}
+                <Link
+                  to={`/manage/contests/${contest.id}/results`}
+                  aria-label={`${t("contestSetup.resultsLink")}: ${contest.title}`}
+                >
                   {t("contestSetup.resultsLink")}
-                  {/* Each card's link names its contest for screen-reader link lists. */}
-                  <span className="visually-hidden">: {contest.title}</span>
                 </Link>
                 {contest.status === "PUBLISHED" ? (
                   <Link to={`/contests/${contest.slug}`}>{t("manageContests.publicPage")}</Link>
