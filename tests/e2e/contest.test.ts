@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "../../seeds/demo";
@@ -36,6 +38,7 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
       .poll(() => page.getByText("Bạn cần đồng ý với thông báo xử lý dữ liệu cá nhân để dự thi.").isVisible())
       .toBe(true);
     await page.getByLabel("Đơn vị, trường, lớp").fill("Lớp 9A (demo)");
+    await page.getByLabel(/Số điện thoại/).fill("0900000001");
     await page.getByLabel(/Tôi đồng ý/).check();
     await page.getByRole("button", { name: "Đăng ký", exact: true }).click();
     await page.waitForURL((url) => /\/contests\/[^/]+$/.test(url.pathname));
@@ -100,6 +103,27 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     await expect.poll(() => ranking.getByRole("row").count()).toBeGreaterThanOrEqual(2);
     expect(await ranking.textContent()).toContain(contestant.fullName);
     await expectAccessible(page);
+
+    // The organizer downloads the ranking: the file has the page's rows, the phone masked.
+    // Other browser tests on this server take the same round, so the contestant's rank is read
+    // from the page rather than assumed; the file's first row must be rank 1.
+    const contestantRow = ranking.getByRole("row").filter({ hasText: contestant.fullName });
+    const shownRank = Number((await contestantRow.getByRole("cell").first().textContent())?.trim());
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Tải bảng xếp hạng đợt này/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^xep-hang-.+-dot-1\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const rows = (workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((row) => row.slice(1));
+    const people = rows.slice(rows.findIndex((row) => row[0] === "Hạng") + 1);
+    expect(people[0][0]).toBe(1);
+    const mine = people.find((row) => row.includes(contestant.fullName)) as unknown[];
+    expect(mine[0]).toBe(shownRank);
+    expect(mine).toContain("090****001");
+    expect(mine).toContain("Lớp 9A (demo)");
+    expect(JSON.stringify(rows)).not.toContain("0900000001");
 
     // 400s: the registration without consent; network errors: the offline save attempts.
     expect(
