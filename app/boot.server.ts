@@ -6,6 +6,7 @@ import { createPool, type DatabaseTarget, parseDatabaseUrl } from "./db/connecti
 import { startEmbeddedPostgres } from "./db/embedded.server";
 import { migrate } from "./db/migrate.server";
 import type { Env } from "./env.server";
+import { DomainEvents } from "./realtime/bus.server";
 import { type Runtime, setRuntime } from "./runtime.server";
 import { MemoryStore } from "./store/memory-store.server";
 import { RateLimiter } from "./store/rate-limit.server";
@@ -73,6 +74,7 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
       store,
       logger,
       sessionSecret: env.SESSION_SECRET ?? loadOrCreateSessionSecret(env.dataDir),
+      events: new DomainEvents(),
       limits: {
         loginPerIp: new RateLimiter(store, {
           name: "login-ip",

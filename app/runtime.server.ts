@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Db } from "./db/client.server";
 import type { Env } from "./env.server";
+import type { DomainEvents } from "./realtime/bus.server";
 import type { RateLimiter } from "./store/rate-limit.server";
 import type { SharedStore } from "./store/store.server";
 import type { Logger } from "./utils/logger.server";
@@ -17,6 +18,8 @@ export interface Runtime {
   store: SharedStore;
   logger: Logger;
   sessionSecret: string;
+  /** In-process domain events (attempts started and closed) for boards and live views. */
+  events: DomainEvents;
   limits: {
     loginPerIp: RateLimiter;
     loginPerAccount: RateLimiter;
@@ -29,6 +32,11 @@ type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: Runtime };
 
 export function setRuntime(runtime: Runtime | undefined): void {
   (globalThis as GlobalWithRuntime)[RUNTIME_KEY] = runtime;
+}
+
+/** The runtime when one has started, else null: for domain code that also runs in bare scripts. */
+export function runtimeIfStarted(): Runtime | null {
+  return (globalThis as GlobalWithRuntime)[RUNTIME_KEY] ?? null;
 }
 
 export function runtime(): Runtime {

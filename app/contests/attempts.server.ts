@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/org/tree.server";
 import type { QuestionOption } from "~/questions/draft";
+import { runtimeIfStarted } from "~/runtime.server";
 import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
 import type { AttemptError } from "./errors";
 import { countFastAnswers } from "./integrity.server";
@@ -132,6 +133,7 @@ export async function startAttempt(
       });
       return created;
     });
+    announce("attemptStarted", attempt);
     return { ok: true, attemptId: attempt.id, resumed: false };
   } catch (error) {
     // A simultaneous start won the race (one running attempt per account, one per number).
@@ -221,7 +223,7 @@ export async function saveAnswer(
   return { ok: true, savedAt: now.toISOString() };
 }
 
-/** Scores and closes one attempt inside a transaction; a no-op when it is already closed. */
+/** Scores and closes one attempt inside a transaction; false (a no-op) when it was already closed. */
 async function closeAttempt(
   tx: DbOrTx,
   attemptId: string,
@@ -236,7 +238,7 @@ async function closeAttempt(
       answers: true,
     },
   });
-  if (!attempt || attempt.status !== "IN_PROGRESS") return attempt;
+  if (!attempt || attempt.status !== "IN_PROGRESS") return false;
   const result = scoreAttempt(
     attempt.questions.map((question) => ({
       options: question.questionVersion.options as unknown as QuestionOption[],
@@ -260,7 +262,17 @@ async function closeAttempt(
       ),
     },
   });
-  return updated.count > 0 ? { ...attempt, status, score: result.score } : attempt;
+  return updated.count > 0;
+}
+
+/** Tells live boards and views (after the commit: they read what was committed). */
+function announce(kind: "attemptStarted" | "attemptClosed", attempt: { id: string; roundId: string; userId: string }) {
+  runtimeIfStarted()?.events.emit(kind, {
+    attemptId: attempt.id,
+    roundId: attempt.roundId,
+    userId: attempt.userId,
+    at: new Date(),
+  });
 }
 
 /** The contestant submits (idempotent: a second submit returns the same result). */
@@ -271,17 +283,18 @@ export async function submitAttempt(
   const now = input.now ?? new Date();
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
-    select: { id: true, status: true, deadlineAt: true, score: true },
+    select: { id: true, roundId: true, userId: true, status: true, deadlineAt: true, score: true },
   });
   if (!attempt) return fail("ATTEMPT_NOT_FOUND");
   if (attempt.status !== "IN_PROGRESS") return { ok: true, status: attempt.status, score: attempt.score };
   const status = now > attempt.deadlineAt ? "EXPIRED" : "SUBMITTED";
   const closed = await db.$transaction((tx) => closeAttempt(tx, attempt.id, status, now, input.prediction ?? null));
+  if (closed) announce("attemptClosed", attempt);
   const final = await db.attempt.findUniqueOrThrow({
     where: { id: attempt.id },
     select: { status: true, score: true },
   });
-  return { ok: true, status: final.status, score: closed ? final.score : null };
+  return { ok: true, status: final.status, score: final.score };
 }
 
 /**
@@ -300,10 +313,12 @@ export async function closeExpiredAttempts(
       ...(scope.userId ? { userId: scope.userId } : {}),
       ...(scope.attemptId ? { id: scope.attemptId } : {}),
     },
-    select: { id: true },
+    select: { id: true, roundId: true, userId: true },
     take: 500,
   });
-  for (const { id } of expired) await db.$transaction((tx) => closeAttempt(tx, id, "EXPIRED", now, null));
+  for (const attempt of expired)
+    if (await db.$transaction((tx) => closeAttempt(tx, attempt.id, "EXPIRED", now, null)))
+      announce("attemptClosed", attempt);
   return expired.length;
 }
 

@@ -186,6 +186,37 @@ describe("the attempt lifecycle", () => {
     expect((await runtime.db.attempt.findUniqueOrThrow({ where: { id: started.attemptId } })).status).toBe("EXPIRED");
   });
 
+  it("tells live views once when an attempt starts and once when it closes, by submit or by the sweep", async () => {
+    const seen: string[] = [];
+    const started = (event: { attemptId: string }) => seen.push(`started ${event.attemptId}`);
+    const closed = (event: { attemptId: string }) => seen.push(`closed ${event.attemptId}`);
+    runtime.events.on("attemptStarted", started);
+    runtime.events.on("attemptClosed", closed);
+    try {
+      const round = await newRound({ timeLimitSeconds: 120 });
+      const submitter = await contestant();
+      const first = await startAttempt(runtime.db, { userId: submitter, roundId: round.id, now: T0 });
+      const resumed = await startAttempt(runtime.db, { userId: submitter, roundId: round.id, now: T0 });
+      if (!first.ok || !resumed.ok) throw new Error("not started");
+      await submitAttempt(runtime.db, { attemptId: first.attemptId, userId: submitter, now: minutes(1) });
+      await submitAttempt(runtime.db, { attemptId: first.attemptId, userId: submitter, now: minutes(1) });
+      const walker = await contestant();
+      const abandoned = await startAttempt(runtime.db, { userId: walker, roundId: round.id, now: T0 });
+      if (!abandoned.ok) throw new Error(abandoned.code);
+      await closeExpiredAttempts(runtime.db, minutes(3), { userId: walker });
+      await closeExpiredAttempts(runtime.db, minutes(4), { userId: walker });
+      expect(seen).toEqual([
+        `started ${first.attemptId}`,
+        `closed ${first.attemptId}`,
+        `started ${abandoned.attemptId}`,
+        `closed ${abandoned.attemptId}`,
+      ]);
+    } finally {
+      runtime.events.off("attemptStarted", started);
+      runtime.events.off("attemptClosed", closed);
+    }
+  });
+
   it("refuses starts outside the window, over the limit, unregistered, or while another round's attempt runs", async () => {
     const userId = await contestant();
     const early = await newRound({ opensAt: minutes(10) });
