@@ -2,7 +2,13 @@ import type { Db } from "~/db/client.server";
 import { roundIntegrity } from "./integrity.server";
 import { contestRanking, roundRanking, scoreDistribution } from "./results.server";
 import { tieBreakOrder } from "./scoring";
-import { participationByNode, participationTimeline, questionStatistics, timelineBucket } from "./statistics.server";
+import {
+  participationByNode,
+  participationTimeline,
+  type QuestionStatistics,
+  questionStatistics,
+  timelineBucket,
+} from "./statistics.server";
 
 /**
  * What the organizer's results page shows for one round or the whole contest. Every list is
@@ -12,6 +18,23 @@ export const RANKING_PAGE_SIZE = 50;
 const QUESTIONS_SHOWN = 200;
 const FLAGGED_SHOWN = 100;
 const ANNULLED_SHOWN = 100;
+
+// Item analysis reads every answer of the round: millions of rows on a round of 200,000
+// attempts. When it took long, its result is kept for a minute (per process), so organizers
+// reloading the page during a big round do not recompute it each time.
+const SLOW_MS = 1_000;
+const KEEP_MS = 60_000;
+const slowQuestionStatistics = new Map<string, { until: number; rows: QuestionStatistics[] }>();
+
+async function questionStatisticsOf(db: Db, roundId: string): Promise<QuestionStatistics[]> {
+  const kept = slowQuestionStatistics.get(roundId);
+  if (kept && kept.until > Date.now()) return kept.rows;
+  const started = Date.now();
+  const rows = await questionStatistics(db, roundId);
+  if (Date.now() - started >= SLOW_MS) slowQuestionStatistics.set(roundId, { until: Date.now() + KEEP_MS, rows });
+  else slowQuestionStatistics.delete(roundId);
+  return rows;
+}
 
 export interface ContestScope {
   id: string;
@@ -38,7 +61,7 @@ export async function roundResults(db: Db, contest: ContestScope, round: RoundOf
     participationTimeline(db, [round.id], bucket),
     participationByNode(db, contest, [round.id]),
     scoreDistribution(db, { roundId: round.id }),
-    questionStatistics(db, round.id),
+    questionStatisticsOf(db, round.id),
   ]);
   const [flagged, annulled] = await Promise.all([flaggedAttempts(db, round.id, flags), annulledAttempts(db, round.id)]);
   return {

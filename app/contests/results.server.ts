@@ -57,16 +57,18 @@ export function countingAttemptsSql(round: RoundRules): Prisma.Sql {
       : round.countingAttempt === "LAST"
         ? Prisma.raw("number DESC")
         : Prisma.sql`${orderBySql(order)}, number ASC`;
+  // The participant count is an uncorrelated scalar subquery: PostgreSQL runs it once (an
+  // InitPlan), where a joined subquery may be re-run for every attempt when statistics are stale.
   return Prisma.sql`
     SELECT DISTINCT ON (keyed."userId") keyed.*
     FROM (
       SELECT a.id AS "attemptId", a."roundId", a."userId", a.number, COALESCE(a.score, 0) AS score,
              a."maxScore", a."correctCount", a."timeUsedMs", a.prediction, a."closedAt",
-             abs(a.prediction - actual.participants) AS "predictionError"
+             abs(a.prediction - (
+               SELECT count(DISTINCT "userId")::int FROM "Attempt"
+               WHERE "roundId" = ${round.id} AND status IN ${CLOSED_STATUSES}
+             )) AS "predictionError"
       FROM "Attempt" a
-      CROSS JOIN (
-        SELECT count(DISTINCT "userId")::int AS participants FROM "Attempt" WHERE "roundId" = ${round.id} AND status IN ${CLOSED_STATUSES}
-      ) actual
       WHERE a."roundId" = ${round.id} AND a.status IN ${CLOSED_STATUSES}
     ) keyed
     ORDER BY keyed."userId", ${pick}`;
@@ -246,7 +248,7 @@ export async function scoreDistribution(
     WITH counting AS (${allRoundsCountingSql(rounds)}),
     totals AS (SELECT sum(score)::int AS score FROM counting GROUP BY "userId")
     SELECT score, count(*)::int AS count FROM totals GROUP BY score ORDER BY score`;
-  // The contest's best possible total: the highest mark of each round, added up.
+  // The best possible total: the highest mark of each round taken so far, added up.
   const maxima = await db.attempt.groupBy({
     by: ["roundId"],
     where: { round: { contestId: scope.contestId } },

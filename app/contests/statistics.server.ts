@@ -192,28 +192,35 @@ export async function questionStatistics(db: Db, roundId: string): Promise<Quest
       SELECT id, CASE WHEN place <= ${group} THEN 'upper' WHEN place > ${attempts - group} THEN 'lower' END AS band
       FROM closed
     ),
+    -- One pass over the drawn questions, tallied by the choice made: few distinct choices per
+    -- question, so the keys are then compared on a small table, not on every answer.
+    tallies AS (
+      SELECT q."questionVersionId" AS version_id, grouped.band, answer.selected, count(*)::int AS n
+      FROM grouped
+      JOIN "AttemptQuestion" q ON q."attemptId" = grouped.id
+      LEFT JOIN "AttemptAnswer" answer ON answer."attemptId" = q."attemptId" AND answer.position = q.position
+      GROUP BY 1, 2, 3
+    ),
     keys AS (
       SELECT v.id, ARRAY(
         SELECT (o.ordinality - 1)::int FROM jsonb_array_elements(v.options) WITH ORDINALITY o(option, ordinality)
         WHERE (o.option->>'correct')::boolean
       ) AS key
       FROM "QuestionVersion" v
-      WHERE v.id IN (SELECT DISTINCT q."questionVersionId" FROM "AttemptQuestion" q JOIN closed ON closed.id = q."attemptId")
+      WHERE v.id IN (SELECT version_id FROM tallies)
     ),
     marked AS (
-      SELECT q."questionVersionId", grouped.band,
-             COALESCE(answer.selected @> keys.key AND answer.selected <@ keys.key, false) AS answered_right
-      FROM grouped
-      JOIN "AttemptQuestion" q ON q."attemptId" = grouped.id
-      JOIN keys ON keys.id = q."questionVersionId"
-      LEFT JOIN "AttemptAnswer" answer ON answer."attemptId" = q."attemptId" AND answer.position = q.position
+      SELECT tallies.version_id, tallies.band, tallies.n,
+             COALESCE(tallies.selected @> keys.key AND tallies.selected <@ keys.key, false) AS answered_right
+      FROM tallies JOIN keys ON keys.id = tallies.version_id
     )
-    SELECT "questionVersionId", count(*)::int AS drawn, count(*) FILTER (WHERE answered_right)::int AS correct,
-           count(*) FILTER (WHERE band = 'upper')::int AS "upperDrawn",
-           count(*) FILTER (WHERE band = 'upper' AND answered_right)::int AS "upperCorrect",
-           count(*) FILTER (WHERE band = 'lower')::int AS "lowerDrawn",
-           count(*) FILTER (WHERE band = 'lower' AND answered_right)::int AS "lowerCorrect"
-    FROM marked GROUP BY "questionVersionId"`;
+    SELECT version_id AS "questionVersionId", sum(n)::int AS drawn,
+           COALESCE(sum(n) FILTER (WHERE answered_right), 0)::int AS correct,
+           COALESCE(sum(n) FILTER (WHERE band = 'upper'), 0)::int AS "upperDrawn",
+           COALESCE(sum(n) FILTER (WHERE band = 'upper' AND answered_right), 0)::int AS "upperCorrect",
+           COALESCE(sum(n) FILTER (WHERE band = 'lower'), 0)::int AS "lowerDrawn",
+           COALESCE(sum(n) FILTER (WHERE band = 'lower' AND answered_right), 0)::int AS "lowerCorrect"
+    FROM marked GROUP BY version_id`;
   const versions = await db.questionVersion.findMany({
     where: { id: { in: rows.map((row) => row.questionVersionId) } },
     select: { id: true, questionId: true, version: true, stem: true, difficulty: true },

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactElement, type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Bar,
@@ -32,7 +32,7 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
-function ChartFigure({ chart, table, label }: { chart: ReactNode; table?: ReactNode; label: string }) {
+function ChartFigure({ chart, table, label }: { chart: ReactElement; table?: ReactNode; label: string }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   return (
@@ -40,7 +40,7 @@ function ChartFigure({ chart, table, label }: { chart: ReactNode; table?: ReactN
       {hydrated ? (
         <div className="result-chart" aria-hidden="true" title={label}>
           <ResponsiveContainer width="100%" height={HEIGHT}>
-            {chart as React.ReactElement}
+            {chart}
           </ResponsiveContainer>
         </div>
       ) : null}
@@ -72,6 +72,8 @@ export function TimelineFigure({ bucket, points }: { bucket: "hour" | "day"; poi
   const { t } = useTranslation();
   if (points.length === 0) return <EmptyState title={t("results.timeline.empty")} />;
   const data = points.map((point) => ({ ...point, label: bucketText(point.at, bucket) }));
+  // Dots only while they stay apart; a single bucket would otherwise draw nothing.
+  const showDots = data.length <= 40;
   return (
     <ChartFigure
       label={t("results.timeline.caption")}
@@ -82,13 +84,13 @@ export function TimelineFigure({ bucket, points }: { bucket: "hour" | "day"; poi
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          <Line dataKey="started" name={t("results.timeline.started")} stroke={COLORS.primary} dot={false} />
-          <Line dataKey="finished" name={t("results.timeline.finished")} stroke={COLORS.green} dot={false} />
+          <Line dataKey="started" name={t("results.timeline.started")} stroke={COLORS.primary} dot={showDots} />
+          <Line dataKey="finished" name={t("results.timeline.finished")} stroke={COLORS.green} dot={showDots} />
           <Line
             dataKey="newContestants"
             name={t("results.timeline.newContestants")}
             stroke={COLORS.accent}
-            dot={false}
+            dot={showDots}
           />
         </LineChart>
       }
@@ -142,7 +144,7 @@ export function NodesFigure({ nodes, outside }: { nodes: NodeParticipation[]; ou
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={200} />
             <Tooltip />
-            <Bar dataKey="participants" name={t("results.nodes.participants")} fill={COLORS.primary} />
+            <Bar dataKey="participants" name={t("results.nodes.participants")} fill={COLORS.primary} maxBarSize={36} />
           </BarChart>
         }
         table={
@@ -207,7 +209,7 @@ export function ScoresFigure({
             <XAxis dataKey="score" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Bar dataKey="count" name={t("results.scores.count")} fill={COLORS.primary} />
+            <Bar dataKey="count" name={t("results.scores.count")} fill={COLORS.primary} maxBarSize={48} />
           </BarChart>
         }
         table={
@@ -268,31 +270,34 @@ export function QuestionsFigure({ rows, total }: { rows: QuestionStatistics[]; t
       {total > rows.length ? (
         <p className="muted">{t("results.questions.shown", { shown: rows.length, total })}</p>
       ) : null}
-      <ChartFigure
-        label={t("results.questions.chartLabel")}
-        chart={
-          <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="shareCorrect"
-              name={t("results.questions.shareCorrect")}
-              domain={[0, 1]}
-              tickFormatter={percent}
-            />
-            <YAxis
-              type="number"
-              dataKey="discrimination"
-              name={t("results.questions.discrimination")}
-              domain={[-1, 1]}
-            />
-            <ReferenceLine y={0.2} stroke={COLORS.grey} strokeDasharray="4 4" />
-            <ReferenceLine y={0} stroke={COLORS.accent} />
-            <Tooltip />
-            <Scatter data={plotted} fill={COLORS.primary} />
-          </ScatterChart>
-        }
-      />
+      {/* Questions without enough draws have no index to plot. */}
+      {plotted.length > 0 ? (
+        <ChartFigure
+          label={t("results.questions.chartLabel")}
+          chart={
+            <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                type="number"
+                dataKey="shareCorrect"
+                name={t("results.questions.shareCorrect")}
+                domain={[0, 1]}
+                tickFormatter={percent}
+              />
+              <YAxis
+                type="number"
+                dataKey="discrimination"
+                name={t("results.questions.discrimination")}
+                domain={[-1, 1]}
+              />
+              <ReferenceLine y={0.2} stroke={COLORS.grey} strokeDasharray="4 4" />
+              <ReferenceLine y={0} stroke={COLORS.accent} />
+              <Tooltip />
+              <Scatter data={plotted} fill={COLORS.primary} />
+            </ScatterChart>
+          }
+        />
+      ) : null}
       <div className="table-wrap">
         <table className="data-table">
           <caption>{t("results.questions.caption")}</caption>
