@@ -120,7 +120,7 @@ async function addRoundSheet(
       "Số câu đúng",
       "Dự đoán",
       "Thời gian (giây)",
-      "Nộp bài lúc",
+      "Nộp bài lúc (giờ Việt Nam)",
       "Lượt",
       "Dấu hiệu bất thường",
     ],
@@ -139,13 +139,18 @@ async function addRoundSheet(
       entry.correctCount ?? 0,
       entry.prediction ?? "",
       Math.round(entry.timeUsedMs / 1000),
-      entry.submittedAt,
+      vietnamWallClock(entry.submittedAt),
       entry.number,
       flagNames(flags.get(entry.attemptId), t),
     ]);
   }
-  sheet.getColumn(context.fields.length + 10).numFmt = "dd/mm/yyyy hh:mm:ss";
+  sheet.getColumn(context.fields.length + 9).numFmt = "dd/mm/yyyy hh:mm:ss";
   return ranking.length;
+}
+
+/** Excel has no time zones: a cell shows the wall clock it is given, so give it Vietnam's (UTC+7). */
+function vietnamWallClock(date: Date): Date {
+  return new Date(date.getTime() + 7 * 3_600_000);
 }
 
 async function contestContext(db: Db, contestId: string, full: boolean) {

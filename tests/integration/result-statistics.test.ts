@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { announcementRows } from "~/contests/announcement.server";
 import { contestRanking, scoreDistribution } from "~/contests/results.server";
 import { isCorrect } from "~/contests/scoring";
 import { participationByNode, participationTimeline, questionStatistics } from "~/contests/statistics.server";
@@ -256,5 +257,30 @@ describe("scores over the contest", () => {
     const page = await contestRanking(runtime.db, contestId, { offset: 20, limit: 10 });
     expect(page.participants).toBe(21);
     expect(page.ranking.map((entry) => [entry.rank, entry.score])).toEqual([[21, 1]]);
+  });
+});
+
+describe("result announcement", () => {
+  it("lists the top N and everyone sharing the N-th rank, phone numbers masked", async () => {
+    const contest = { id: contestId, registrationFields: { fullName: "required", phone: "optional" } };
+    const strong = await runtime.db.attempt.findFirstOrThrow({
+      where: { roundId: firstRoundId, score: 4 },
+      select: { userId: true },
+    });
+    await runtime.db.registration.update({
+      where: { contestId_userId: { contestId, userId: strong.userId } },
+      data: { fields: { fullName: "Người thử nhất", phone: "0900000456" } },
+    });
+    // Top 3 of the contest: 1 at rank 1, then six strong contestants tied at rank 2.
+    const { participants, rows, tiesIncluded } = await announcementRows(runtime.db, contest, { contestId }, 3);
+    expect(participants).toBe(21);
+    expect(tiesIncluded).toBe(true);
+    expect(rows.map((row) => row.rank)).toEqual([1, 2, 2, 2, 2, 2, 2]);
+    const named = rows.find((row) => row.fullName === "Người thử nhất");
+    expect(named?.phone).toBe("090****456");
+    expect(named?.unit).toBe("Trường THCS xã Kim Thành (demo)");
+    const round = await announcementRows(runtime.db, contest, { roundId: firstRoundId }, 6);
+    expect(round.tiesIncluded).toBe(false);
+    expect(round.rows.map((row) => [row.rank, row.score, row.maxScore])).toEqual(Array(6).fill([1, 4, 5]));
   });
 });
