@@ -182,17 +182,15 @@ const ROUTES: Record<string, RouteEntry> = {
     path: "/manage/contests/:contestId/results",
     contestParam: true,
     loader: true,
-  },
-  "manage.contests.$contestId.rounds.$roundId[.xlsx]": {
     action: true,
     form: form({ intent: "reinstate", attemptId: "not-an-attempt" }),
-    access: "organizerOfNode",
+  },
   // The full (unmasked) exports are POSTs with a purpose and a confirmation.
+  "manage.contests.$contestId.rounds.$roundId[.xlsx]": {
+    access: "organizerOfNode",
     path: "/manage/contests/:contestId/rounds/:roundId.xlsx",
     contestParam: true,
     loader: true,
-  },
-  // The contest page itself is public; starting an attempt needs a logged-in user.
     action: true,
     form: form({ purpose: "Liên hệ người đoạt giải để trao giải", confirm: "on" }),
   },
@@ -209,6 +207,8 @@ const ROUTES: Record<string, RouteEntry> = {
     path: "/manage/contests/:contestId/announcement",
     contestParam: true,
     loader: true,
+  },
+  // The contest page itself is public; starting an attempt needs a logged-in user.
   "contests.$slug._index": {
     access: "user",
     path: "/contests/:slug",

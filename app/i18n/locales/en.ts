@@ -741,10 +741,10 @@ export const en: Translation = {
         published: "Contest published",
         updated: "Contest changed",
         archived: "Contest archived",
+        results_exported_full: "Full results exported (personal data unmasked)",
       },
       round: { created: "Round added", updated: "Round changed", deleted: "Round deleted" },
       attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
-        results_exported_full: "Full results exported (personal data unmasked)",
       organizer: {
         created: "Organizer account created",
         granted: "Organizer access granted",
@@ -820,14 +820,14 @@ export const en: Translation = {
       hasMembers: "Cannot delete: the unit still has members.",
       cannotDeleteOwnNode: "You cannot delete the unit your management access is attached to.",
     },
-    integrity: {
-      reasonTooShort: "Give the reason for annulling (at least 5 characters).",
-      reasonTooLong: "The reason is longer than 500 characters.",
     results: {
       purposeTooShort: "State the purpose (at least 10 characters).",
       purposeTooLong: "The purpose may be at most 300 characters.",
       confirmRequired: "Tick the confirmation box before a full export.",
     },
+    integrity: {
+      reasonTooShort: "Give the reason for annulling (at least 5 characters).",
+      reasonTooLong: "The reason is longer than 500 characters.",
       NOT_FOUND: "No such attempt in the units you manage.",
       STILL_RUNNING: "The attempt is still running: annul it once it is submitted or its time is up.",
       ALREADY_ANNULLED: "This attempt was already annulled.",

@@ -743,10 +743,10 @@ export const vi = {
         published: "Công bố cuộc thi",
         updated: "Sửa cuộc thi",
         archived: "Lưu trữ cuộc thi",
+        results_exported_full: "Xuất kết quả đầy đủ (không che thông tin cá nhân)",
       },
       round: { created: "Thêm đợt thi", updated: "Sửa đợt thi", deleted: "Xóa đợt thi" },
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
-        results_exported_full: "Xuất kết quả đầy đủ (không che thông tin cá nhân)",
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
         granted: "Cấp quyền ban tổ chức",
@@ -821,14 +821,14 @@ export const vi = {
       hasMembers: "Không thể xóa: đơn vị còn thành viên.",
       cannotDeleteOwnNode: "Bạn không thể xóa đơn vị mà quyền quản lý của bạn gắn với nó.",
     },
-    integrity: {
-      reasonTooShort: "Hãy ghi lý do hủy kết quả (ít nhất 5 ký tự).",
-      reasonTooLong: "Lý do hủy kết quả dài quá 500 ký tự.",
     results: {
       purposeTooShort: "Hãy ghi mục đích sử dụng (ít nhất 10 ký tự).",
       purposeTooLong: "Mục đích sử dụng tối đa 300 ký tự.",
       confirmRequired: "Hãy đánh dấu ô xác nhận trước khi xuất đầy đủ.",
     },
+    integrity: {
+      reasonTooShort: "Hãy ghi lý do hủy kết quả (ít nhất 5 ký tự).",
+      reasonTooLong: "Lý do hủy kết quả dài quá 500 ký tự.",
       NOT_FOUND: "Không tìm thấy bài thi này trong phạm vi bạn quản lý.",
       STILL_RUNNING: "Bài thi đang làm dở: chỉ hủy được kết quả sau khi bài đã nộp hoặc hết giờ.",
       ALREADY_ANNULLED: "Kết quả bài thi này đã bị hủy trước đó.",
