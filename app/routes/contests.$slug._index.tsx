@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getCurrentUser, requireUser } from "~/auth/guards.server";
+import { clientIp } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { ShareLink } from "~/components/ShareLink";
-import { clientIp } from "~/auth/session.server";
 import { startAttempt } from "~/contests/attempts.server";
 import { deviceIdFor } from "~/contests/integrity.server";
 import { publicContest } from "~/contests/public.server";

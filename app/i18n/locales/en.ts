@@ -838,6 +838,15 @@ export const en: Translation = {
       ATTEMPT_ANNULLED: "The organizers annulled this attempt, so no certificate is issued for it.",
       CERTIFICATES_OFF: "This contest does not issue certificates of participation.",
     },
+    socket: {
+      flood: "Too many requests: the connection was closed. Reload the page.",
+      rateLimited: "You are going too fast; try again in a moment.",
+      unknownEvent: "This request is not supported.",
+      unauthenticated: "Log in to do this.",
+      invalid: "The data sent is not valid.",
+      forbidden: "You may not see this.",
+      serverError: "The server is busy; retrying…",
+    },
     attempt: {
       ROUND_NOT_FOUND: "Round not found.",
       NOT_REGISTERED: "Register for the contest before taking a round.",

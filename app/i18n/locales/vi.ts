@@ -839,6 +839,15 @@ export const vi = {
       ATTEMPT_ANNULLED: "Kết quả bài thi này đã bị ban tổ chức hủy nên không được cấp giấy chứng nhận.",
       CERTIFICATES_OFF: "Cuộc thi này không cấp giấy chứng nhận tham gia.",
     },
+    socket: {
+      flood: "Gửi quá nhiều yêu cầu: kết nối đã bị ngắt. Hãy tải lại trang.",
+      rateLimited: "Bạn thao tác quá nhanh, hãy thử lại sau giây lát.",
+      unknownEvent: "Yêu cầu không được hỗ trợ.",
+      unauthenticated: "Bạn cần đăng nhập để thực hiện thao tác này.",
+      invalid: "Dữ liệu gửi lên không hợp lệ.",
+      forbidden: "Bạn không có quyền xem nội dung này.",
+      serverError: "Máy chủ đang bận, đang thử lại…",
+    },
     attempt: {
       ROUND_NOT_FOUND: "Không tìm thấy đợt thi.",
       NOT_REGISTERED: "Bạn cần đăng ký dự thi trước khi làm bài.",

@@ -1,0 +1,168 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAttempt } from "~/contests/attempts.server";
+import { attachSocketServer } from "~/realtime/socket.server";
+import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
+import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
+import { startTestRuntime, type TestRuntime } from "../support/runtime";
+
+/** The socket layer with real Socket.IO clients against a real server and database. */
+let runtime: TestRuntime;
+let server: Server;
+let sockets: ReturnType<typeof attachSocketServer>;
+let url: string;
+const clients: Socket[] = [];
+
+function client(options: { cookie?: string; origin?: string } = {}): Socket {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.origin) headers.origin = options.origin;
+  const socket = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
+  clients.push(socket);
+  return socket;
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+}
+
+type AckShape = { ok: boolean; code?: string; message?: string; [key: string]: unknown };
+const request = (socket: Socket, event: string, ...args: unknown[]) =>
+  socket.timeout(5000).emitWithAck(event, ...args) as Promise<AckShape>;
+
+async function contestantWithAttempt() {
+  const bankId = (await runtime.db.questionBank.findFirstOrThrow({ where: { name: DEMO_BANK.name } })).id;
+  const now = new Date();
+  const contest = await runtime.db.contest.create({
+    data: {
+      orgNodeId: await nodeId(runtime.db, "HP-KIMTHANH"),
+      title: "Cuộc thi thử kết nối trực tiếp",
+      slug: `thu-socket-${Math.random().toString(36).slice(2, 8)}`,
+      registrationFields: {},
+      status: "PUBLISHED",
+      rounds: {
+        create: {
+          name: "Đợt 1",
+          position: 1,
+          opensAt: new Date(now.getTime() - 60_000),
+          closesAt: new Date(now.getTime() + 3_600_000),
+          timeLimitSeconds: 600,
+          blueprint: { rules: [{ bankId, count: 5 }] },
+        },
+      },
+    },
+    include: { rounds: true },
+  });
+  const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: "HP-KIMTHANH-THCS" });
+  await runtime.db.registration.create({
+    data: { contestId: contest.id, userId: user.id, fields: {}, consentAt: now, consentVersion: 1 },
+  });
+  const started = await startAttempt(runtime.db, { userId: user.id, roundId: contest.rounds[0].id });
+  if (!started.ok) throw new Error(started.code);
+  return { userId: user.id, attemptId: started.attemptId, cookie: await sessionCookie(runtime.db, user.id) };
+}
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  await seedDemoData(runtime.db);
+  server = createServer();
+  sockets = attachSocketServer(server, runtime);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const socket of clients) socket.disconnect();
+  await sockets?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await runtime?.stop();
+});
+
+describe("the socket layer", () => {
+  it("answers every event through its ack, with a Vietnamese reason when it refuses", async () => {
+    const anonymous = client();
+    await connected(anonymous);
+    const clock = await request(anonymous, "clock");
+    expect(clock.ok).toBe(true);
+    expect(Math.abs(Number(clock.serverTime) - Date.now())).toBeLessThan(5000);
+    expect(await request(anonymous, "no-such-event", { a: 1 })).toEqual({
+      ok: false,
+      code: "UNKNOWN_EVENT",
+      message: "Yêu cầu không được hỗ trợ.",
+    });
+    expect(await request(anonymous, "attempt:answer", { attemptId: "x", position: 0, selected: [0] })).toEqual({
+      ok: false,
+      code: "UNAUTHENTICATED",
+      message: "Bạn cần đăng nhập để thực hiện thao tác này.",
+    });
+  });
+
+  it("saves an answer only for its owner, after validating it, and acknowledges once committed", async () => {
+    const owner = await contestantWithAttempt();
+    const other = await contestantWithAttempt();
+    const socket = client({ cookie: owner.cookie });
+    await connected(socket);
+    for (const bad of [
+      null,
+      "text",
+      { attemptId: owner.attemptId, position: -1, selected: [0] },
+      { attemptId: owner.attemptId, position: 0, selected: [1e9] },
+      { attemptId: owner.attemptId, position: 0, selected: Array(50).fill(0) },
+      { attemptId: "x".repeat(5000), position: 0, selected: [0] },
+    ])
+      expect(await request(socket, "attempt:answer", bad)).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await request(socket, "attempt:answer", { attemptId: other.attemptId, position: 0, selected: [0] }),
+    ).toMatchObject({ ok: false, code: "ATTEMPT_NOT_FOUND", message: "Không tìm thấy bài thi." });
+    expect(await runtime.db.attemptAnswer.count({ where: { attemptId: other.attemptId } })).toBe(0);
+
+    const saved = await request(socket, "attempt:answer", { attemptId: owner.attemptId, position: 2, selected: [1] });
+    expect(saved).toMatchObject({ ok: true, position: 2 });
+    const row = await runtime.db.attemptAnswer.findUniqueOrThrow({
+      where: { attemptId_position: { attemptId: owner.attemptId, position: 2 } },
+    });
+    expect(row.answeredAt.toISOString()).toBe(saved.savedAt);
+  });
+
+  it("refuses a handshake from another site's page", async () => {
+    const owner = await contestantWithAttempt();
+    const hostile = client({ cookie: owner.cookie, origin: "https://evil.example" });
+    await expect(connected(hostile)).rejects.toThrow();
+    const sameSite = client({ cookie: owner.cookie, origin: url });
+    await connected(sameSite);
+  });
+
+  it("refuses a flood, then cuts it off, and keeps serving everyone else", async () => {
+    const flooder = client();
+    await connected(flooder);
+    const answers = await Promise.allSettled(Array.from({ length: 60 }, () => request(flooder, "clock")));
+    const codes = answers.map((answer) => (answer.status === "fulfilled" ? (answer.value.code ?? "ok") : "lost"));
+    expect(codes.filter((code) => code === "ok").length).toBeGreaterThanOrEqual(40);
+    expect(codes).toContain("RATE_LIMITED");
+
+    const fatal = new Promise<AckShape>((resolve) => flooder.once("fatal", resolve));
+    const dropped = new Promise<string>((resolve) => flooder.once("disconnect", resolve));
+    for (let index = 0; index < 400; index++) flooder.emit("clock", () => {});
+    expect(await fatal).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await dropped).toBe("io server disconnect");
+
+    const bystander = client();
+    await connected(bystander);
+    expect((await request(bystander, "clock")).ok).toBe(true);
+  });
+
+  it("drops an oversized message without harm to the process", async () => {
+    const big = client();
+    await connected(big);
+    const dropped = new Promise<string>((resolve) => big.once("disconnect", resolve));
+    big.emit("attempt:answer", { attemptId: "x".repeat(64 * 1024) }, () => {});
+    expect(await dropped).toBe("transport close");
+    const next = client();
+    await connected(next);
+    expect((await request(next, "clock")).ok).toBe(true);
+  });
+});
