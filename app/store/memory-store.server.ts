@@ -1,7 +1,12 @@
 import type { ScoredMember, SharedStore } from "./store.server";
 
+/** A hash's fields, wrapped so that it is not mistaken for a sorted set (both are Maps). */
+interface Hash {
+  fields: Map<string, string>;
+}
+
 interface Entry {
-  value: string | Map<string, number>;
+  value: string | Map<string, number> | Hash;
   expiresAt: number | null;
 }
 
@@ -12,6 +17,8 @@ interface Entry {
 export class MemoryStore implements SharedStore {
   readonly kind = "memory" as const;
   private readonly entries = new Map<string, Entry>();
+  /** Sorted sets in rank order, kept until the set changes: boards are read far more than written. */
+  private readonly rankedCache = new WeakMap<Map<string, number>, ScoredMember[]>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly now: () => number = Date.now) {
@@ -57,11 +64,38 @@ export class MemoryStore implements SharedStore {
   }
 
   async zAdd(key: string, score: number, member: string): Promise<void> {
-    this.sortedSet(key, true)?.set(member, score);
+    const set = this.sortedSet(key, true) as Map<string, number>;
+    set.set(member, score);
+    this.rankedCache.delete(set);
+  }
+
+  async zAddMany(key: string, members: readonly ScoredMember[]): Promise<void> {
+    if (members.length === 0) return;
+    const set = this.sortedSet(key, true) as Map<string, number>;
+    for (const { member, score } of members) set.set(member, score);
+    this.rankedCache.delete(set);
+  }
+
+  async hGet(key: string, field: string): Promise<string | null> {
+    return this.hash(key, false)?.get(field) ?? null;
+  }
+
+  async hSetMany(key: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    const entries = Object.entries(fields);
+    if (entries.length === 0) return;
+    const hash = this.hash(key, true) as Map<string, string>;
+    for (const [field, value] of entries) hash.set(field, value);
+  }
+
+  async hDel(key: string, field: string): Promise<void> {
+    const hash = this.hash(key, false);
+    hash?.delete(field);
+    if (hash?.size === 0) this.entries.delete(key);
   }
 
   async zRem(key: string, member: string): Promise<void> {
-    this.sortedSet(key, false)?.delete(member);
+    const set = this.sortedSet(key, false);
+    if (set?.delete(member)) this.rankedCache.delete(set);
   }
 
   async zScore(key: string, member: string): Promise<number | null> {
@@ -71,7 +105,7 @@ export class MemoryStore implements SharedStore {
   async zRangeDesc(key: string, start: number, stop: number): Promise<ScoredMember[]> {
     const ranked = this.ranked(key);
     const end = stop < 0 ? ranked.length + stop + 1 : stop + 1;
-    return ranked.slice(start, end);
+    return ranked.slice(start, end).map((entry) => ({ ...entry }));
   }
 
   async zRankDesc(key: string, member: string): Promise<number | null> {
@@ -95,15 +129,33 @@ export class MemoryStore implements SharedStore {
   private ranked(key: string): ScoredMember[] {
     const set = this.sortedSet(key, false);
     if (!set) return [];
-    return [...set]
-      .map(([member, score]) => ({ member, score }))
-      .sort((a, b) => b.score - a.score || (a.member < b.member ? 1 : a.member > b.member ? -1 : 0));
+    let ranked = this.rankedCache.get(set);
+    if (!ranked) {
+      ranked = [...set]
+        .map(([member, score]) => ({ member, score }))
+        .sort((a, b) => b.score - a.score || (a.member < b.member ? 1 : a.member > b.member ? -1 : 0));
+      this.rankedCache.set(set, ranked);
+    }
+    return ranked;
+  }
+
+  private hash(key: string, create: boolean): Map<string, string> | null {
+    const entry = this.live(key);
+    if (entry) {
+      if (typeof entry.value === "string" || entry.value instanceof Map)
+        throw new Error(`WRONGTYPE: ${key} is not a hash`);
+      return entry.value.fields;
+    }
+    if (!create) return null;
+    const fields = new Map<string, string>();
+    this.entries.set(key, { value: { fields }, expiresAt: null });
+    return fields;
   }
 
   private sortedSet(key: string, create: boolean): Map<string, number> | null {
     const entry = this.live(key);
     if (entry) {
-      if (typeof entry.value === "string") throw new Error(`WRONGTYPE: ${key} is not a sorted set`);
+      if (!(entry.value instanceof Map)) throw new Error(`WRONGTYPE: ${key} is not a sorted set`);
       return entry.value;
     }
     if (!create) return null;

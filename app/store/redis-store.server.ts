@@ -77,6 +77,24 @@ export class RedisStore implements SharedStore {
     return this.client.zcard(key);
   }
 
+  async zAddMany(key: string, members: readonly ScoredMember[]): Promise<void> {
+    if (members.length === 0) return;
+    await this.client.zadd(key, ...members.flatMap(({ member, score }) => [score, member]));
+  }
+
+  async hGet(key: string, field: string): Promise<string | null> {
+    return this.client.hget(key, field);
+  }
+
+  async hSetMany(key: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    if (Object.keys(fields).length === 0) return;
+    await this.client.hset(key, fields);
+  }
+
+  async hDel(key: string, field: string): Promise<void> {
+    await this.client.hdel(key, field);
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (await this.client.ping()) === "PONG";

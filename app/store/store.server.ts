@@ -29,6 +29,13 @@ export interface SharedStore {
   /** 0-based rank from the highest score, or null when absent. */
   zRankDesc(key: string, member: string): Promise<number | null>;
   zCard(key: string): Promise<number>;
+  /** Adds or updates many members in one round trip (a board rebuild writes in batches). */
+  zAddMany(key: string, members: readonly ScoredMember[]): Promise<void>;
+  /** A field of a hash, or null when the hash or the field does not exist. */
+  hGet(key: string, field: string): Promise<string | null>;
+  /** Sets several fields of a hash in one round trip. */
+  hSetMany(key: string, fields: Readonly<Record<string, string>>): Promise<void>;
+  hDel(key: string, field: string): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -71,6 +71,38 @@ describe.each(implementations)("SharedStore contract: %s", (_name, create) => {
     expect(await store.zRangeDesc("missing", 0, 10)).toEqual([]);
   });
 
+  it("adds many sorted-set members at once, updating existing ones", async () => {
+    await store.zAdd("many", 1, "old");
+    await store.zAddMany("many", [
+      { member: "old", score: 7 },
+      { member: "b", score: 3 },
+      { member: "a", score: 3 },
+    ]);
+    await store.zAddMany("many", []);
+    expect(await store.zRangeDesc("many", 0, -1)).toEqual([
+      { member: "old", score: 7 },
+      { member: "b", score: 3 },
+      { member: "a", score: 3 },
+    ]);
+    await store.zRem("many", "b");
+    expect(await store.zRankDesc("many", "a")).toBe(1);
+    await store.del("many");
+    expect(await store.zCard("many")).toBe(0);
+  });
+
+  it("keeps hash fields, set many at once and deleted one by one", async () => {
+    expect(await store.hGet("hash", "an")).toBeNull();
+    await store.hSetMany("hash", { an: "1", binh: "hai" });
+    await store.hSetMany("hash", { an: "một" });
+    await store.hSetMany("hash", {});
+    expect(await store.hGet("hash", "an")).toBe("một");
+    expect(await store.hGet("hash", "binh")).toBe("hai");
+    await store.hDel("hash", "an");
+    expect(await store.hGet("hash", "an")).toBeNull();
+    await store.del("hash");
+    expect(await store.hGet("hash", "binh")).toBeNull();
+  });
+
   it("answers ping", async () => {
     expect(await store.ping()).toBe(true);
   });
