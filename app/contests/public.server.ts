@@ -7,6 +7,16 @@ export function roundPhase(round: { opensAt: Date; closesAt: Date }, now: Date):
   return now < round.closesAt ? "open" : "closed";
 }
 
+/** Whether the public may see a round's leaderboard now, per the organizer's choice. */
+export function boardIsPublic(
+  round: { opensAt: Date; closesAt: Date; leaderboardVisibility: "HIDDEN" | "AFTER_CLOSE" | "LIVE" },
+  now: Date,
+): boolean {
+  const phase = roundPhase(round, now);
+  if (round.leaderboardVisibility === "LIVE") return phase !== "upcoming";
+  return round.leaderboardVisibility === "AFTER_CLOSE" && phase === "closed";
+}
+
 /** A published contest as its public page shows it, with the visitor's own state when logged in. */
 export async function publicContest(db: Db, slug: string, userId: string | null, now = new Date()) {
   const contest = await db.contest.findUnique({
@@ -47,6 +57,7 @@ export async function publicContest(db: Db, slug: string, userId: string | null,
       timeLimitMinutes: Math.round(round.timeLimitSeconds / 60),
       attemptsAllowed: round.attemptsAllowed,
       predictionEnabled: round.predictionEnabled,
+      boardVisible: boardIsPublic(round, now),
       myAttempts: attempts.filter((attempt) => attempt.roundId === round.id),
     })),
   };

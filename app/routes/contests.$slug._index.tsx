@@ -11,7 +11,9 @@ import { ShareLink } from "~/components/ShareLink";
 import { startAttempt } from "~/contests/attempts.server";
 import { deviceIdFor } from "~/contests/integrity.server";
 import { publicContest } from "~/contests/public.server";
+import { roundRanking } from "~/contests/results.server";
 import { runtime } from "~/runtime.server";
+import { duration } from "~/utils/duration";
 import { qrSvgDataUri } from "~/utils/qr.server";
 import { absoluteUrl } from "~/utils/url.server";
 
@@ -24,8 +26,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contest = await publicContest(runtime().db, params.slug ?? "", user?.id ?? null);
   if (!contest) throw new Response("Not Found", { status: 404 });
   const shareUrl = absoluteUrl(request, `/contests/${contest.slug}`);
-  return json({ contest, loggedIn: Boolean(user), shareUrl, qrDataUri: await qrSvgDataUri(shareUrl) });
+  // The leaders of each round whose board the organizer made public (names and scores only).
+  const boards = Object.fromEntries(
+    await Promise.all(
+      contest.rounds
+        .filter((round) => round.boardVisible)
+        .map(async (round) => {
+          const { participants, ranking } = await roundRanking(runtime().db, round.id, {
+            offset: 0,
+            limit: PUBLIC_BOARD_SIZE,
+          });
+          const leaders = ranking.map((entry) => ({
+            rank: entry.rank,
+            fullName: entry.fullName,
+            score: entry.score,
+            maxScore: entry.maxScore,
+            timeUsedMs: entry.timeUsedMs,
+          }));
+          return [round.id, { participants, leaders }] as const;
+        }),
+    ),
+  );
+  return json({ contest, boards, loggedIn: Boolean(user), shareUrl, qrDataUri: await qrSvgDataUri(shareUrl) });
 }
+
+const PUBLIC_BOARD_SIZE = 10;
 
 const startSchema = z.object({ intent: z.literal("start"), roundId: z.string().min(1).max(64) });
 
@@ -51,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ContestPage() {
   const { t, i18n } = useTranslation();
-  const { contest, loggedIn, shareUrl, qrDataUri } = useLoaderData<typeof loader>();
+  const { contest, boards, loggedIn, shareUrl, qrDataUri } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const when = new Intl.DateTimeFormat(i18n.language, {
@@ -127,6 +152,7 @@ export default function ContestPage() {
                     <p className="muted">{t("contest.noAttemptsLeft")}</p>
                   )
                 ) : null}
+                {boards[round.id] ? <PublicBoard roundName={round.name} {...boards[round.id]} /> : null}
               </li>
             );
           })}
@@ -146,5 +172,45 @@ export default function ContestPage() {
         qrDownloadHref={`/contests/${contest.slug}/qr.png`}
       />
     </article>
+  );
+}
+
+function PublicBoard({
+  roundName,
+  participants,
+  leaders,
+}: {
+  roundName: string;
+  participants: number;
+  leaders: Array<{ rank: number; fullName: string; score: number; maxScore: number; timeUsedMs: number }>;
+}) {
+  const { t } = useTranslation();
+  if (leaders.length === 0) return <p className="muted">{t("contest.boardEmpty")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>{t("contest.boardCaption", { round: roundName, count: participants })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("manageContests.rank")}</th>
+            <th scope="col">{t("fields.fullName")}</th>
+            <th scope="col">{t("attempt.score")}</th>
+            <th scope="col">{t("manageContests.time")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {leaders.map((entry) => (
+            <tr key={`${entry.rank}-${entry.fullName}-${entry.timeUsedMs}`}>
+              <td data-label={t("manageContests.rank")}>{entry.rank}</td>
+              <td data-label={t("fields.fullName")}>{entry.fullName}</td>
+              <td data-label={t("attempt.score")}>
+                {entry.score}/{entry.maxScore}
+              </td>
+              <td data-label={t("manageContests.time")}>{duration(entry.timeUsedMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

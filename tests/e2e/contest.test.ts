@@ -87,6 +87,10 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     // Back on the contest page the attempt is listed and a second one is offered.
     await page.getByRole("link", { name: /Cuộc thi trực tuyến/ }).click();
     await expect.poll(() => page.getByRole("link", { name: "Xem kết quả lượt 1" }).isVisible()).toBe(true);
+    // The round's board is public while it runs (the demo round's choice): the contestant is on it.
+    const board = page.getByRole("table", { name: /^Bảng xếp hạng Đợt 1/ });
+    await expect.poll(() => board.textContent()).toContain(contestant.fullName);
+    await expectAccessible(page);
     await expect.poll(() => page.getByRole("button", { name: "Làm lượt tiếp theo" }).first().isVisible()).toBe(true);
 
     // The organizer sees the result in the round's ranking.

@@ -2,13 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/Feedback";
 import type { IntegrityFlag } from "~/contests/integrity.server";
+import { duration } from "~/utils/duration";
 import { FlagList } from "./FlaggedAttempts";
 
-/** Minutes and seconds, e.g. 12:05. */
-export function duration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
+export { duration } from "~/utils/duration";
 
 export interface PageState {
   number: number;

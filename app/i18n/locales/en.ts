@@ -346,6 +346,8 @@ export const en: Translation = {
     start: "Start",
     startAgain: "Start another attempt",
     resume: "Continue your attempt",
+    boardCaption: "{{round}} leaderboard: top 10 of {{count}} contestants",
+    boardEmpty: "No attempt has been scored in this round yet.",
     noAttemptsLeft: "You have used all attempts for this round.",
     shareTitle: "Share the contest",
     qrAlt: "QR code opening the contest page: {{title}}",

@@ -344,6 +344,8 @@ export const vi = {
     start: "Bắt đầu làm bài",
     startAgain: "Làm lượt tiếp theo",
     resume: "Tiếp tục bài đang làm",
+    boardCaption: "Bảng xếp hạng {{round}}: 10 người dẫn đầu trong {{count}} người dự thi",
+    boardEmpty: "Chưa có bài thi nào được chấm trong đợt này.",
     noAttemptsLeft: "Bạn đã dùng hết lượt thi của đợt này.",
     shareTitle: "Chia sẻ cuộc thi",
     qrAlt: "Mã QR mở trang cuộc thi: {{title}}",
