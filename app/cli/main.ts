@@ -185,6 +185,22 @@ common(
   run(options, async (runtime) => (await import("./questions")).exportQuestionFile(runtime.db, options)),
 );
 
+common(
+  program
+    .command("leaderboards:rebuild")
+    .summary("rebuild live round leaderboards from the database")
+    .description(
+      "Rebuild the live leaderboards of every round of published contests that has closed attempts (or of one " +
+        "round) in the shared store (REDIS_URL) from PostgreSQL. Exit 1 if the round does not exist. " +
+        "JSON: {ok, store, rounds: [{roundId, roundName, contestTitle, entries, final}]}",
+    )
+    .option("--round <id>", "only this round"),
+).action((options: GlobalOptions & { round?: string }) =>
+  run(options, async (runtime) =>
+    (await import("./leaderboards")).rebuildLeaderboards(runtime.db, runtime.store, options),
+  ),
+);
+
 function parseRole(value: string): Role {
   const role = value.trim().toUpperCase() as Role;
   if (!ROLES.includes(role)) throw new InvalidArgumentError(`Allowed choices are ${ROLES.join(", ")}.`);
