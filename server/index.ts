@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { startRuntime } from "../app/boot.server";
 import { closeExpiredAttempts } from "../app/contests/attempts.server";
 import { parseEnv } from "../app/env.server";
+import { finalizeClosedRounds, followClosedAttempts, rebuildIfEmpty } from "../app/live/board.server";
 import { attachSocketServer } from "../app/realtime/socket.server";
 import { DEMO_LOGINS, seedIfEmpty } from "../seeds/demo";
 import { createApp } from "./app";
@@ -20,6 +21,16 @@ async function main() {
     const seeded = await seedIfEmpty(runtime.db);
     if (seeded) logger.info("empty database: demo data seeded");
   }
+
+  // Live boards live in Redis (or this process): rebuilt from PostgreSQL when the store has none.
+  // A failure is logged, not fatal: a board missing from the store is built when first read.
+  await rebuildIfEmpty(runtime.db, runtime.store)
+    .then((boards) => {
+      if (boards.rebuilt)
+        logger.info({ rounds: boards.rounds.length, store: runtime.store.kind }, "live boards rebuilt");
+    })
+    .catch((error) => logger.error({ err: error }, "rebuilding live boards failed"));
+  const stopFollowing = followClosedAttempts(runtime);
 
   let app: ReturnType<typeof createApp>;
   let closeVite = async () => {};
@@ -52,7 +63,12 @@ async function main() {
 
   // Attempts close at their deadline on the server, whether or not the browser is still there.
   const deadlineSweep = setInterval(() => {
-    closeExpiredAttempts(runtime.db).catch((error) => logger.error({ err: error }, "closing expired attempts failed"));
+    closeExpiredAttempts(runtime.db)
+      .catch((error) => logger.error({ err: error }, "closing expired attempts failed"))
+      // Rounds that have just closed: their boards now rank by prediction (app/live/board.server.ts).
+      .then(() => finalizeClosedRounds(runtime.db, runtime.store))
+      .then((rounds) => rounds.length > 0 && logger.info({ rounds }, "live boards finalized after close"))
+      .catch((error) => logger.error({ err: error }, "finalizing live boards failed"));
   }, 5_000);
   deadlineSweep.unref();
 
@@ -67,6 +83,7 @@ async function main() {
     }, 15_000);
     force.unref();
     clearInterval(deadlineSweep);
+    stopFollowing();
     // Stop accepting; keep-alive connections are closed as soon as they are idle, so busy
     // ones finish their request first.
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

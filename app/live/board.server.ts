@@ -3,7 +3,9 @@ import { EventEmitter } from "node:events";
 import { countingAttemptsSql } from "~/contests/results.server";
 import { countingAttempt, type TieBreaker } from "~/contests/scoring";
 import type { Db } from "~/db/client.server";
+import type { DomainEvents } from "~/realtime/bus.server";
 import type { SharedStore } from "~/store/store.server";
+import type { Logger } from "~/utils/logger.server";
 import { type BoardEntry, boardOrder, encodeMember, rankEntry } from "./board-encoding";
 
 /**
@@ -294,3 +296,22 @@ export function parseStoredEntry(raw: string | null): StoredEntry | null {
 }
 
 export type { BoardMeta, StoredEntry };
+
+/**
+ * Keeps this process's boards following the attempt engine: each closed attempt (announced on
+ * the runtime's bus after its commit) updates its round's board. Returns the unsubscribe.
+ */
+export function followClosedAttempts(runtime: {
+  db: Db;
+  store: SharedStore;
+  events: DomainEvents;
+  logger: Logger;
+}): () => void {
+  const onClosed = ({ roundId, userId, attemptId }: { roundId: string; userId: string; attemptId: string }) => {
+    applyClosedAttempt(runtime.db, runtime.store, { roundId, userId }).catch((error) =>
+      runtime.logger.error({ err: error, roundId, attemptId }, "updating the live board failed"),
+    );
+  };
+  runtime.events.on("attemptClosed", onClosed);
+  return () => runtime.events.off("attemptClosed", onClosed);
+}

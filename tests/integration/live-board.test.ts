@@ -6,6 +6,7 @@ import {
   applyClosedAttempt,
   boardChanges,
   finalizeClosedRounds,
+  followClosedAttempts,
   rebuildIfEmpty,
   rebuildRoundBoard,
 } from "~/live/board.server";
@@ -261,6 +262,18 @@ describe("live round board", () => {
     expect(rebuilt.rebuilt).toBe(true);
     expect(rebuilt.rounds.find((round) => round.roundId === roundId)).toMatchObject({ entries: 2, final: false });
     expect(await whole(roundId)).toEqual(before);
+  });
+
+  it("follows the runtime's closed-attempt events", async () => {
+    const roundId = await newRound();
+    const userId = await contestant("Tâm");
+    const attemptId = await play(roundId, userId, { score: 4 }, false);
+    const stop = followClosedAttempts(runtime);
+    const changed = new Promise<{ roundId: string }>((resolve) => boardChanges.once("changed", resolve));
+    runtime.events.emit("attemptClosed", { attemptId, roundId, userId, at: new Date() });
+    expect(await changed).toEqual({ roundId });
+    stop();
+    expect((await whole(roundId)).top).toMatchObject([{ userId, score: 4 }]);
   });
 
   it("counts participation per unit, up the tree", async () => {
