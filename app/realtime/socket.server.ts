@@ -6,6 +6,7 @@ import { getCurrentUser } from "~/auth/guards.server";
 import type { Runtime } from "~/runtime.server";
 import { RedisStore } from "~/store/redis-store.server";
 import { attemptEvents } from "./attempt-events.server";
+import { boardEvents, startBoardPublisher } from "./board-events.server";
 import { bindEvents, defineEvent, type EventDefinition, type SocketContext } from "./events.server";
 
 /**
@@ -25,7 +26,7 @@ const clockEvent = defineEvent({
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds events of every payload type.
-const EVENTS: EventDefinition<any>[] = [clockEvent, ...attemptEvents];
+const EVENTS: EventDefinition<any>[] = [clockEvent, ...attemptEvents, ...boardEvents];
 
 /** Same-site check of the handshake: a browser always sends Origin on a cross-site WebSocket. */
 export function sameSiteHandshake(request: IncomingMessage): boolean {
@@ -67,6 +68,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
         next(new Error("SERVER_ERROR"));
       });
   });
+  const boardPublisher = startBoardPublisher(io, runtime);
   io.on("connection", (socket) => {
     const context: SocketContext = { socket, runtime, user: socket.data.user ?? null };
     bindEvents(context, EVENTS);
@@ -74,6 +76,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
   return {
     io,
     async close() {
+      boardPublisher.stop();
       await io.close();
       for (const client of adapterClients) client.disconnect();
     },

@@ -2,7 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAttempt } from "~/contests/attempts.server";
+import { saveAnswer, startAttempt, submitAttempt } from "~/contests/attempts.server";
+import { followClosedAttempts } from "~/live/board.server";
+import { PUSH_INTERVAL_MS } from "~/realtime/board-events.server";
 import { attachSocketServer } from "~/realtime/socket.server";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
@@ -14,6 +16,7 @@ let server: Server;
 let sockets: ReturnType<typeof attachSocketServer>;
 let url: string;
 const clients: Socket[] = [];
+let stopFollowing: () => void;
 
 function client(options: { cookie?: string; origin?: string } = {}): Socket {
   const headers: Record<string, string> = {};
@@ -74,8 +77,10 @@ beforeAll(async () => {
   sockets = attachSocketServer(server, runtime);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stopFollowing = followClosedAttempts(runtime);
 });
 afterAll(async () => {
+  stopFollowing?.();
   for (const socket of clients) socket.disconnect();
   await sockets?.close();
   await new Promise((resolve) => server?.close(resolve));
@@ -164,5 +169,129 @@ describe("the socket layer", () => {
     const next = client();
     await connected(next);
     expect((await request(next, "clock")).ok).toBe(true);
+  });
+});
+
+async function roundWithVisibility(leaderboardVisibility: "LIVE" | "HIDDEN") {
+  const bankId = (await runtime.db.questionBank.findFirstOrThrow({ where: { name: DEMO_BANK.name } })).id;
+  const now = Date.now();
+  const contest = await runtime.db.contest.create({
+    data: {
+      orgNodeId: await nodeId(runtime.db, "HP-KIMTHANH"),
+      title: "Cuộc thi thử bảng xếp hạng",
+      slug: `thu-bang-${Math.random().toString(36).slice(2, 8)}`,
+      registrationFields: {},
+      status: "PUBLISHED",
+      rounds: {
+        create: {
+          name: "Đợt 1",
+          position: 1,
+          opensAt: new Date(now - 60_000),
+          closesAt: new Date(now + 3_600_000),
+          timeLimitSeconds: 600,
+          leaderboardVisibility,
+          blueprint: { rules: [{ bankId, count: 5 }] },
+        },
+      },
+    },
+    include: { rounds: true },
+  });
+  return { contestId: contest.id, roundId: contest.rounds[0].id };
+}
+
+async function takeRound(contestId: string, roundId: string, correctness: number) {
+  const user = await createUserWithRole(runtime.db, {
+    role: "CONTESTANT",
+    nodeCode: "HP-KIMTHANH-THCS",
+    fullName: `Thí sinh thử ${correctness} (demo)`,
+  });
+  await runtime.db.registration.create({
+    data: { contestId, userId: user.id, fields: {}, consentAt: new Date(), consentVersion: 1 },
+  });
+  const started = await startAttempt(runtime.db, { userId: user.id, roundId });
+  if (!started.ok) throw new Error(started.code);
+  // Answer `correctness` questions right: read the key on the server side, as a test may.
+  const questions = await runtime.db.attemptQuestion.findMany({
+    where: { attemptId: started.attemptId },
+    orderBy: { position: "asc" },
+    include: { questionVersion: { select: { options: true } } },
+  });
+  for (const question of questions.slice(0, correctness)) {
+    const options = question.questionVersion.options as Array<{ correct: boolean }>;
+    const shown = question.optionOrder.flatMap((original, index) => (options[original].correct ? [index] : []));
+    await saveAnswer(runtime.db, {
+      attemptId: started.attemptId,
+      userId: user.id,
+      position: question.position,
+      selected: shown,
+    });
+  }
+  return { userId: user.id, attemptId: started.attemptId };
+}
+
+describe("live round boards", () => {
+  it("lets the public watch a public board only, and the contest's organizers any", async () => {
+    const hidden = await roundWithVisibility("HIDDEN");
+    const anonymous = client();
+    await connected(anonymous);
+    const refused = await request(anonymous, "board:watch", { roundId: hidden.roundId });
+    expect(refused).toEqual({ ok: false, code: "FORBIDDEN", message: "Bạn không có quyền xem nội dung này." });
+    // An unknown round is refused the same way: ids cannot be probed.
+    expect(await request(anonymous, "board:watch", { roundId: "khong-ton-tai" })).toEqual(refused);
+
+    const organizer = await createUserWithRole(runtime.db, { role: "ORGANIZER", nodeCode: "HP-KIMTHANH" });
+    const sibling = await createUserWithRole(runtime.db, { role: "ORGANIZER", nodeCode: "HP-HAIAN" });
+    const organizerSocket = client({ cookie: await sessionCookie(runtime.db, organizer.id) });
+    const siblingSocket = client({ cookie: await sessionCookie(runtime.db, sibling.id) });
+    await Promise.all([connected(organizerSocket), connected(siblingSocket)]);
+    expect(await request(organizerSocket, "board:watch", { roundId: hidden.roundId })).toMatchObject({
+      ok: true,
+      board: { total: 0, top: [] },
+    });
+    expect(await request(siblingSocket, "board:watch", { roundId: hidden.roundId })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("pushes closed attempts to watchers, coalesced to one push per interval, with each watcher's own rank", async () => {
+    const { contestId, roundId } = await roundWithVisibility("LIVE");
+    const anonymous = client();
+    await connected(anonymous);
+    expect(await request(anonymous, "board:watch", { roundId })).toMatchObject({ ok: true, board: { total: 0 } });
+
+    const takers = [];
+    for (let correctness = 0; correctness < 5; correctness++)
+      for (let copy = 0; copy < 2; copy++) takers.push(await takeRound(contestId, roundId, correctness));
+    const mine = takers[takers.length - 1]; // 4 right: shares rank 1 with the other 4-right contestant
+    const contestantSocket = client({ cookie: await sessionCookie(runtime.db, mine.userId) });
+    await connected(contestantSocket);
+    await request(contestantSocket, "board:watch", { roundId });
+
+    const pushes: Array<{ at: number; board: { total: number; top: Array<{ rank: number; score: number }> } }> = [];
+    anonymous.on("board:update", (update) => pushes.push({ at: Date.now(), board: update.board }));
+    let mineLast: { me: { rank: number; score: number } | null } | null = null;
+    contestantSocket.on("board:update", (update) => {
+      mineLast = update.board;
+    });
+    const started = Date.now();
+    await Promise.all(takers.map((taker) => submitAttempt(runtime.db, { ...taker })));
+    const submitted = Date.now();
+    await expect.poll(() => pushes.at(-1)?.board.total, { timeout: 5000 }).toBe(10);
+    await new Promise((resolve) => setTimeout(resolve, PUSH_INTERVAL_MS * 2));
+
+    // Ten closes, yet at most one push per interval (plus one for a partly covered interval).
+    const window = Math.max(...pushes.map((push) => push.at), submitted) - started;
+    expect(pushes.length).toBeGreaterThanOrEqual(1);
+    expect(pushes.length).toBeLessThanOrEqual(Math.ceil(window / PUSH_INTERVAL_MS) + 1);
+    for (let index = 1; index < pushes.length; index++)
+      expect(pushes[index].at - pushes[index - 1].at).toBeGreaterThanOrEqual(PUSH_INTERVAL_MS - 50);
+
+    const finalBoard = (pushes.at(-1) as (typeof pushes)[number]).board;
+    expect(finalBoard.top.map((row) => row.score)).toEqual([4, 4, 3, 3, 2, 2, 1, 1, 0, 0]);
+    expect(finalBoard.top[0].rank).toBe(1);
+    expect(finalBoard.top[9].rank).toBeGreaterThan(finalBoard.top[0].rank);
+    await expect.poll(() => mineLast?.me?.score).toBe(4);
+    expect((mineLast as unknown as { me: { rank: number } }).me.rank).toBeLessThanOrEqual(2);
   });
 });
