@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "~/audit/actions";
 import { ATTEMPT_ERRORS } from "~/contests/errors";
 import { REGISTRATION_FIELDS } from "~/contests/schemas";
+import { CONNECTION_STATES } from "~/realtime/client/useSocket";
 import { createI18n } from "./i18n";
 import { en } from "./locales/en";
 import { vi } from "./locales/vi";
@@ -68,6 +69,7 @@ describe("translations", () => {
       ...["code", "name", "type", "parentCode"].map((column) => `orgImport.columns.${column}`),
       ...ATTEMPT_ERRORS.map((code) => `errors.attempt.${code}`),
       ...REGISTRATION_FIELDS.map((field) => `errors.registration.${field}Required`),
+      ...CONNECTION_STATES.map((state) => `live.connection.${state}`),
     ];
     expect(required.filter((key) => !viKeys.has(key))).toEqual([]);
   });

@@ -12,8 +12,8 @@ import { startAttempt } from "~/contests/attempts.server";
 import { deviceIdFor } from "~/contests/integrity.server";
 import { publicContest } from "~/contests/public.server";
 import { roundRanking } from "~/contests/results.server";
+import { LiveBoard, type LiveBoardData } from "~/realtime/client/LiveBoard";
 import { runtime } from "~/runtime.server";
-import { duration } from "~/utils/duration";
 import { qrSvgDataUri } from "~/utils/qr.server";
 import { absoluteUrl } from "~/utils/url.server";
 
@@ -36,14 +36,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             offset: 0,
             limit: PUBLIC_BOARD_SIZE,
           });
-          const leaders = ranking.map((entry) => ({
-            rank: entry.rank,
-            fullName: entry.fullName,
-            score: entry.score,
-            maxScore: entry.maxScore,
-            timeUsedMs: entry.timeUsedMs,
-          }));
-          return [round.id, { participants, leaders }] as const;
+          const board: LiveBoardData = {
+            total: participants,
+            top: ranking.map((entry) => ({
+              rank: entry.rank,
+              name: entry.fullName,
+              score: entry.score,
+              maxScore: entry.maxScore,
+              timeUsedMs: entry.timeUsedMs,
+            })),
+          };
+          return [round.id, board] as const;
         }),
     ),
   );
@@ -152,7 +155,9 @@ export default function ContestPage() {
                     <p className="muted">{t("contest.noAttemptsLeft")}</p>
                   )
                 ) : null}
-                {boards[round.id] ? <PublicBoard roundName={round.name} {...boards[round.id]} /> : null}
+                {boards[round.id] ? (
+                  <LiveBoard roundId={round.id} roundName={round.name} initial={boards[round.id]} />
+                ) : null}
               </li>
             );
           })}
@@ -172,45 +177,5 @@ export default function ContestPage() {
         qrDownloadHref={`/contests/${contest.slug}/qr.png`}
       />
     </article>
-  );
-}
-
-function PublicBoard({
-  roundName,
-  participants,
-  leaders,
-}: {
-  roundName: string;
-  participants: number;
-  leaders: Array<{ rank: number; fullName: string; score: number; maxScore: number; timeUsedMs: number }>;
-}) {
-  const { t } = useTranslation();
-  if (leaders.length === 0) return <p className="muted">{t("contest.boardEmpty")}</p>;
-  return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption>{t("contest.boardCaption", { round: roundName, count: participants })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("manageContests.rank")}</th>
-            <th scope="col">{t("fields.fullName")}</th>
-            <th scope="col">{t("attempt.score")}</th>
-            <th scope="col">{t("manageContests.time")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {leaders.map((entry) => (
-            <tr key={`${entry.rank}-${entry.fullName}-${entry.timeUsedMs}`}>
-              <td data-label={t("manageContests.rank")}>{entry.rank}</td>
-              <td data-label={t("fields.fullName")}>{entry.fullName}</td>
-              <td data-label={t("attempt.score")}>
-                {entry.score}/{entry.maxScore}
-              </td>
-              <td data-label={t("manageContests.time")}>{duration(entry.timeUsedMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

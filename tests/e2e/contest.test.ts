@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_LOGINS } from "../../seeds/demo";
+import { DEMO_CONTEST, DEMO_LOGINS } from "../../seeds/demo";
 import { chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
 
 const contestant = DEMO_LOGINS.find((login) => login.role === "CONTESTANT") as (typeof DEMO_LOGINS)[number];
@@ -74,6 +74,15 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     const navigator = page.getByRole("navigation", { name: "Danh sách câu hỏi" });
     await expect.poll(() => navigator.locator("a.answered").count()).toBe(2);
 
+    // Someone follows the contest page on another phone: the board updates without a reload.
+    const watcher = await openPage(browser, VIEWPORTS.phone);
+    await watcher.page.goto(`/contests/${DEMO_CONTEST.slug}`);
+    await expect.poll(() => watcher.page.getByText("Đang cập nhật trực tiếp.").first().isVisible()).toBe(true);
+    const liveBoard = watcher.page.getByRole("table", { name: /^Bảng xếp hạng Đợt 1/ });
+    expect((await liveBoard.count()) === 0 || !(await liveBoard.textContent())?.includes(contestant.fullName)).toBe(
+      true,
+    );
+
     // Submit with a prediction, through the confirmation.
     await page.getByLabel(/Dự đoán/).fill("150");
     await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
@@ -81,6 +90,9 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     await page.getByRole("button", { name: "Nộp bài ngay" }).click();
     await page.waitForURL("**/result");
     await expect.poll(() => page.getByText("Bài thi của bạn đã được ghi nhận.").isVisible()).toBe(true);
+    await expect.poll(() => liveBoard.textContent(), { timeout: 10_000 }).toContain(contestant.fullName);
+    expect(watcher.errors).toEqual([]);
+    await watcher.context.close();
     expect(await page.getByText(/\d+\/20/).count()).toBeGreaterThan(0);
     await expectAccessible(page);
 

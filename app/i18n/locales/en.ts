@@ -766,6 +766,14 @@ export const en: Translation = {
       body: "The system ran into a problem processing your request. Your data has not been lost; please try again in a few minutes.",
     },
   },
+  live: {
+    connection: {
+      connecting: "Connecting for live updates…",
+      connected: "Updating live.",
+      reconnecting: "Connection lost, reconnecting… The board below may be out of date.",
+    },
+    myRank: "Your rank: {{rank}} of {{total}} contestants.",
+  },
   errors: {
     invalidValue: "Invalid value.",
     forbidden: "You do not have permission to do this.",

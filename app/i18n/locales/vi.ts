@@ -768,6 +768,14 @@ export const vi = {
       body: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu của bạn không bị mất; hãy thử lại sau ít phút.",
     },
   },
+  live: {
+    connection: {
+      connecting: "Đang kết nối để cập nhật trực tiếp…",
+      connected: "Đang cập nhật trực tiếp.",
+      reconnecting: "Mất kết nối, đang kết nối lại… Bảng dưới đây có thể chưa mới nhất.",
+    },
+    myRank: "Hạng của bạn: {{rank}} trên {{total}} người dự thi.",
+  },
   errors: {
     invalidValue: "Giá trị không hợp lệ.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
