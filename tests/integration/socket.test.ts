@@ -39,33 +39,12 @@ const request = (socket: Socket, event: string, ...args: unknown[]) =>
   socket.timeout(5000).emitWithAck(event, ...args) as Promise<AckShape>;
 
 async function contestantWithAttempt() {
-  const bankId = (await runtime.db.questionBank.findFirstOrThrow({ where: { name: DEMO_BANK.name } })).id;
-  const now = new Date();
-  const contest = await runtime.db.contest.create({
-    data: {
-      orgNodeId: await nodeId(runtime.db, "HP-KIMTHANH"),
-      title: "Cuộc thi thử kết nối trực tiếp",
-      slug: `thu-socket-${Math.random().toString(36).slice(2, 8)}`,
-      registrationFields: {},
-      status: "PUBLISHED",
-      rounds: {
-        create: {
-          name: "Đợt 1",
-          position: 1,
-          opensAt: new Date(now.getTime() - 60_000),
-          closesAt: new Date(now.getTime() + 3_600_000),
-          timeLimitSeconds: 600,
-          blueprint: { rules: [{ bankId, count: 5 }] },
-        },
-      },
-    },
-    include: { rounds: true },
-  });
+  const { contestId, roundId } = await roundWithVisibility("LIVE");
   const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: "HP-KIMTHANH-THCS" });
   await runtime.db.registration.create({
-    data: { contestId: contest.id, userId: user.id, fields: {}, consentAt: now, consentVersion: 1 },
+    data: { contestId, userId: user.id, fields: {}, consentAt: new Date(), consentVersion: 1 },
   });
-  const started = await startAttempt(runtime.db, { userId: user.id, roundId: contest.rounds[0].id });
+  const started = await startAttempt(runtime.db, { userId: user.id, roundId });
   if (!started.ok) throw new Error(started.code);
   return { userId: user.id, attemptId: started.attemptId, cookie: await sessionCookie(runtime.db, user.id) };
 }
