@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { dropSchema } from "./runtime";
@@ -9,12 +9,14 @@ import { dropSchema } from "./runtime";
  * Runs the built server (`npm run build` output) as a real process on a free port, with a
  * throwaway database: a fresh schema of TEST_DATABASE_URL, else the embedded PGlite in a
  * temporary folder; Redis from TEST_REDIS_URL under a random prefix, else in-process.
+ * With `{ alongside }` it starts a second replica of a running one instead (see below).
  */
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
   dataDir: string;
   databaseUrl: string | null;
+  redisPrefix: string;
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   cleanup(): Promise<void>;
@@ -24,11 +26,22 @@ export async function startServerProcess(
   extraEnv: Record<string, string> = {},
   /** Start on the same data as an earlier (stopped) process, e.g. to test a restart. */
   reuse?: Pick<ServerProcess, "dataDir" | "databaseUrl">,
+  options: {
+    /**
+     * Another replica of this running process (scale-out): the same database schema and Redis
+     * prefix and session secret, its own DATA_DIR. The first process owns the schema; this
+     * one's cleanup leaves it alone. Needs TEST_DATABASE_URL: the embedded PGlite is one process's.
+     */
+    alongside?: ServerProcess;
+  } = {},
 ): Promise<ServerProcess> {
+  const { alongside } = options;
+  if (alongside && (reuse || !alongside.databaseUrl))
+    throw new Error("a second replica needs TEST_DATABASE_URL and its own DATA_DIR");
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), "la-server-"));
-  let databaseUrl: string | null = reuse?.databaseUrl ?? null;
+  let databaseUrl: string | null = reuse?.databaseUrl ?? alongside?.databaseUrl ?? null;
   let schema: string | null = databaseUrl ? new URL(databaseUrl).searchParams.get("schema") : null;
-  if (!reuse && process.env.TEST_DATABASE_URL) {
+  if (!reuse && !alongside && process.env.TEST_DATABASE_URL) {
     schema = `e2e_${randomBytes(6).toString("hex")}`;
     const url = new URL(process.env.TEST_DATABASE_URL);
     url.searchParams.set("schema", schema);
@@ -42,7 +55,11 @@ export async function startServerProcess(
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "info",
-    REDIS_PREFIX: `e2e:${randomBytes(6).toString("hex")}:`,
+    REDIS_PREFIX: alongside?.redisPrefix ?? `e2e:${randomBytes(6).toString("hex")}:`,
+    // Replicas must sign sessions alike (docs/deploy.md): the first one's generated secret.
+    ...(alongside
+      ? { SESSION_SECRET: readFileSync(path.join(alongside.dataDir, "session-secret"), "utf8").trim() }
+      : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...extraEnv,
@@ -89,11 +106,14 @@ export async function startServerProcess(
     child,
     dataDir,
     databaseUrl,
+    redisPrefix: env.REDIS_PREFIX,
     output: () => output,
     stop,
     async cleanup() {
       await stop();
-      if (schema && process.env.TEST_DATABASE_URL) await dropSchema(process.env.TEST_DATABASE_URL, schema);
+      // A second replica removes only its own folder: the schema is the first process's to drop.
+      if (schema && !alongside && process.env.TEST_DATABASE_URL)
+        await dropSchema(process.env.TEST_DATABASE_URL, schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
