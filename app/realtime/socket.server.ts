@@ -8,6 +8,7 @@ import { RedisStore } from "~/store/redis-store.server";
 import { attemptEvents } from "./attempt-events.server";
 import { boardEvents, startBoardPublisher } from "./board-events.server";
 import { bindEvents, defineEvent, type EventDefinition, type SocketContext } from "./events.server";
+import { activityEvents, startActivityPublisher } from "./round-activity.server";
 
 /**
  * Socket.IO on the same HTTP server and port as Remix. With Redis, rooms span processes
@@ -26,7 +27,7 @@ const clockEvent = defineEvent({
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds events of every payload type.
-const EVENTS: EventDefinition<any>[] = [clockEvent, ...attemptEvents, ...boardEvents];
+const EVENTS: EventDefinition<any>[] = [clockEvent, ...attemptEvents, ...boardEvents, ...activityEvents];
 
 /** Same-site check of the handshake: a browser always sends Origin on a cross-site WebSocket. */
 export function sameSiteHandshake(request: IncomingMessage): boolean {
@@ -69,6 +70,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
       });
   });
   const boardPublisher = startBoardPublisher(io, runtime);
+  const activityPublisher = startActivityPublisher(io, runtime);
   io.on("connection", (socket) => {
     const context: SocketContext = { socket, runtime, user: socket.data.user ?? null };
     bindEvents(context, EVENTS);
@@ -77,6 +79,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
     io,
     async close() {
       boardPublisher.stop();
+      activityPublisher.stop();
       await io.close();
       for (const client of adapterClients) client.disconnect();
     },

@@ -15,6 +15,7 @@ import { FULL_EXPORT_ERRORS } from "~/contests/export-routes.server";
 import { annulAttempt, annulSchema, reinstateAttempt } from "~/contests/integrity.server";
 import { roundPhase } from "~/contests/public.server";
 import { contestResults, roundResults } from "~/contests/results-page.server";
+import { LiveRoundPanel } from "~/realtime/client/LiveRoundPanel";
 import { runtime } from "~/runtime.server";
 import { parseForm } from "~/utils/forms";
 
@@ -164,6 +165,16 @@ export default function ContestResultsPage() {
               order: results.order.map((key) => t(`results.tieBreakers.${key}`)).join(" → "),
             })}
           </p>
+          {round.phase === "open" ? (
+            <LiveRoundPanel
+              roundId={round.id}
+              roundName={round.name}
+              initialBoard={{
+                total: results.participants,
+                top: results.ranking.slice(0, 10).map((entry) => ({ ...entry, name: entry.fullName })),
+              }}
+            />
+          ) : null}
           <RoundRankingTable
             caption={t("manageContests.rankingCaption", { round: round.name })}
             rows={results.ranking}

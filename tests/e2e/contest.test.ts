@@ -115,7 +115,7 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
       .getByRole("link", { name: /^Kết quả và xếp hạng: Cuộc thi trực tuyến tìm hiểu pháp luật xã Kim Thành/ })
       .click();
     await page.waitForURL("**/manage/contests/*/results");
-    const ranking = page.getByRole("table", { name: "Bảng xếp hạng Đợt 1" });
+    const ranking = page.getByRole("table", { name: "Bảng xếp hạng Đợt 1", exact: true });
     await expect.poll(() => ranking.getByRole("row").count()).toBeGreaterThanOrEqual(2);
     expect(await ranking.textContent()).toContain(contestant.fullName);
     await expectAccessible(page);

@@ -29,6 +29,7 @@ function client(options: { cookie?: string; origin?: string } = {}): Socket {
 
 function connected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
   });
@@ -272,5 +273,33 @@ describe("live round boards", () => {
     expect(finalBoard.top[9].rank).toBeGreaterThan(finalBoard.top[0].rank);
     await expect.poll(() => mineLast?.me?.score).toBe(4);
     expect((mineLast as unknown as { me: { rank: number } }).me.rank).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("the organizer's live view of a round", () => {
+  it("shows people in an attempt and attempts per minute to the contest's organizers only, as they happen", async () => {
+    const { contestId, roundId } = await roundWithVisibility("HIDDEN");
+    const organizer = await createUserWithRole(runtime.db, { role: "ORGANIZER", nodeCode: "HP-KIMTHANH" });
+    const watcher = client({ cookie: await sessionCookie(runtime.db, organizer.id) });
+    const stranger = await contestantWithAttempt();
+    const strangerSocket = client({ cookie: stranger.cookie });
+    await Promise.all([connected(watcher), connected(strangerSocket)]);
+    expect(await request(strangerSocket, "round:activity", { roundId })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    const first = await request(watcher, "round:activity", { roundId });
+    expect(first).toMatchObject({ ok: true, activity: { running: 0 } });
+    expect((first.activity as { minutes: string[] }).minutes).toHaveLength(30);
+
+    const updates: Array<{ running: number; started: number[]; finished: number[] }> = [];
+    watcher.on("round:activity", (update) => updates.push(update.activity));
+    const taker = await takeRound(contestId, roundId, 2);
+    await expect.poll(() => updates.at(-1)?.running, { timeout: 5000 }).toBe(1);
+    await submitAttempt(runtime.db, { ...taker });
+    await expect.poll(() => updates.at(-1)?.running, { timeout: 5000 }).toBe(0);
+    const last = updates.at(-1) as (typeof updates)[number];
+    expect(last.started.reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(last.finished.reduce((sum, count) => sum + count, 0)).toBe(1);
   });
 });

@@ -772,6 +772,12 @@ export const en: Translation = {
       connected: "Updating live.",
       reconnecting: "Connection lost, reconnecting… The board below may be out of date.",
     },
+    roundTitle: "Live view of the round",
+    running: "In an attempt now: {{count}}",
+    perMinuteCaption: "Attempts started and finished in the last {{minutes}} minutes",
+    minute: "Minute",
+    started: "Started",
+    finished: "Submitted / timed out",
     myRank: "Your rank: {{rank}} of {{total}} contestants.",
   },
   errors: {

@@ -774,6 +774,12 @@ export const vi = {
       connected: "Đang cập nhật trực tiếp.",
       reconnecting: "Mất kết nối, đang kết nối lại… Bảng dưới đây có thể chưa mới nhất.",
     },
+    roundTitle: "Theo dõi trực tiếp đợt thi",
+    running: "Đang làm bài: {{count}} người",
+    perMinuteCaption: "Lượt bắt đầu và nộp bài trong {{minutes}} phút gần nhất",
+    minute: "Phút",
+    started: "Bắt đầu",
+    finished: "Nộp bài / hết giờ",
     myRank: "Hạng của bạn: {{rank}} trên {{total}} người dự thi.",
   },
   errors: {
