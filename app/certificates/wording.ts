@@ -3,10 +3,10 @@
  * out: the national name and motto heading the page, and the place-and-date line. Certificates
  * are Vietnamese documents whatever language the screen is in, so this text is not translated.
  */
+import { VIETNAM_TIME_ZONE } from "~/utils/vietnam-time";
+
 export const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
-
-const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const ADMINISTRATIVE_PREFIX = /^(?:xã|phường|đặc khu|thị trấn|thị xã|quận|huyện|tỉnh|thành phố)\s+/iu;
 
@@ -17,7 +17,7 @@ export function placeName(nodeName: string): string {
 
 function calendarParts(date: Date): { day: number; month: number; year: number } {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: TIME_ZONE,
+    timeZone: VIETNAM_TIME_ZONE,
     day: "numeric",
     month: "numeric",
     year: "numeric",

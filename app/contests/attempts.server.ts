@@ -150,7 +150,7 @@ export async function startAttempt(
 /** What the contestant's page gets: questions and options in the shown order, saved answers, time left. */
 export async function attemptView(db: Db, input: { attemptId: string; userId: string; now?: Date }) {
   const now = input.now ?? new Date();
-  await closeExpiredAttempts(db, now, { attemptId: input.attemptId });
+  await closeExpiredAttempts(db, now, { attemptId: input.attemptId, userId: input.userId });
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
     include: {
@@ -329,7 +329,7 @@ export async function closeExpiredAttempts(
  */
 export async function attemptResult(db: Db, input: { attemptId: string; userId: string; now?: Date }) {
   const now = input.now ?? new Date();
-  await closeExpiredAttempts(db, now, { attemptId: input.attemptId });
+  await closeExpiredAttempts(db, now, { attemptId: input.attemptId, userId: input.userId });
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
     include: {

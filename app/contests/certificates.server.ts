@@ -10,6 +10,7 @@ import { placeName, shortDate } from "~/certificates/wording";
 import type { Db } from "~/db/client.server";
 import type { AttemptStatus } from "~/generated/prisma/enums";
 import { closeExpiredAttempts } from "./attempts.server";
+import { registrationText } from "./personal-data";
 
 export const CERTIFICATE_REFUSALS = ["ATTEMPT_RUNNING", "ATTEMPT_ANNULLED", "CERTIFICATES_OFF"] as const;
 export type CertificateRefusal = (typeof CERTIFICATE_REFUSALS)[number];
@@ -38,7 +39,8 @@ export async function participationCertificate(
   input: { attemptId: string; userId: string; secret: string; now?: Date },
 ): Promise<ParticipationCertificate | null> {
   // An attempt past its deadline that the sweeper has not reached yet is closed here first.
-  await closeExpiredAttempts(db, input.now ?? new Date(), { attemptId: input.attemptId });
+  // Scoped to the caller: nobody else's request does work on someone's attempt.
+  await closeExpiredAttempts(db, input.now ?? new Date(), { attemptId: input.attemptId, userId: input.userId });
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
     select: {
@@ -71,9 +73,8 @@ export async function participationCertificate(
     where: { contestId_userId: { contestId: contest.id, userId: input.userId } },
     select: { fields: true },
   });
-  const fields = (registration?.fields ?? {}) as Record<string, unknown>;
-  const registeredName = typeof fields.fullName === "string" ? fields.fullName.trim() : "";
-  const unit = typeof fields.unit === "string" ? fields.unit.trim() : "";
+  const registeredName = registrationText(registration?.fields, "fullName");
+  const unit = registrationText(registration?.fields, "unit");
   // The day the attempt closed: downloading again later gives the same certificate.
   const issuedAt = attempt.closedAt ?? attempt.deadlineAt;
   const code = certificateCode(input.secret, "contest", attempt.id);

@@ -24,6 +24,12 @@ export function formatDateOfBirth(value: string, masked: boolean): string {
 
 const GENDER_LABELS: Record<string, string> = { male: "Nam", female: "Nữ", other: "Khác" };
 
+/** A registration answer as trimmed text ("" when absent); `fields` is the stored JSON. */
+export function registrationText(fields: unknown, field: RegistrationField): string {
+  const value = fields && typeof fields === "object" ? (fields as Record<string, unknown>)[field] : undefined;
+  return typeof value === "string" ? value.trim() : "";
+}
+
 /** One answer as a cell of a Vietnamese export or announcement. */
 export function registrationCell(field: RegistrationField, answers: RegistrationAnswers, masked: boolean): string {
   const value = answers[field];

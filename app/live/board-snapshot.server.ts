@@ -1,3 +1,4 @@
+import { registrationText } from "~/contests/personal-data";
 import { participationByNode } from "~/contests/statistics.server";
 import type { Db } from "~/db/client.server";
 import type { ScoredMember, SharedStore } from "~/store/store.server";
@@ -121,9 +122,7 @@ async function displayNames(db: Db, contestId: string, userIds: string[]): Promi
   });
   return new Map(
     users.map((user) => {
-      const fields = user.registrations[0]?.fields as Record<string, unknown> | undefined;
-      const registered = typeof fields?.fullName === "string" ? fields.fullName.trim() : "";
-      return [user.id, registered || user.fullName];
+      return [user.id, registrationText(user.registrations[0]?.fields, "fullName") || user.fullName];
     }),
   );
 }

@@ -192,7 +192,7 @@ export async function applyClosedAttempt(
   const counting = countingAttempt(rows, round.countingAttempt, meta.order);
   const next = counting ? storedEntry(counting.row, meta.order) : null;
   const raw = await store.hGet(entriesKey(roundId, meta.gen), userId);
-  const previous = raw ? (JSON.parse(raw) as StoredEntry) : null;
+  const previous = parseStoredEntry(raw);
   if (JSON.stringify(previous) === JSON.stringify(next)) return false;
 
   const rank = rankKey(roundId, meta.gen);

@@ -10,8 +10,8 @@ import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { SelectField, TextField } from "~/components/Field";
 import { announcementRows, MAX_ANNOUNCED } from "~/contests/announcement.server";
-import { duration } from "~/contests/components/RankingTables";
 import { runtime } from "~/runtime.server";
+import { duration } from "~/utils/duration";
 
 export const meta: MetaFunction = () => [{ title: "Thông báo kết quả — Legal Arena" }];
 

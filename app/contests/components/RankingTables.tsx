@@ -5,8 +5,6 @@ import type { IntegrityFlag } from "~/contests/integrity.server";
 import { duration } from "~/utils/duration";
 import { FlagList } from "./FlaggedAttempts";
 
-export { duration } from "~/utils/duration";
-
 export interface PageState {
   number: number;
   offset: number;
