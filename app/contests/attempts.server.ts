@@ -91,7 +91,14 @@ export async function startAttempt(
   });
   if (!registration) return fail("NOT_REGISTERED");
   const previous = await db.attempt.count({ where: { roundId: round.id, userId: input.userId } });
-  if (previous >= round.attemptsAllowed) return fail("ATTEMPT_LIMIT");
+  if (previous >= round.attemptsAllowed) {
+    // A simultaneous start (a double click) may have committed between our two reads: resume it.
+    const started = await db.attempt.findFirst({
+      where: { userId: input.userId, roundId: round.id, status: "IN_PROGRESS" },
+      select: { id: true },
+    });
+    return started ? { ok: true, attemptId: started.id, resumed: true } : fail("ATTEMPT_LIMIT");
+  }
 
   const seed = randomInt(2 ** 31);
   const draw = drawQuestions(
