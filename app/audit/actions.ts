@@ -35,5 +35,7 @@ export const AUDIT_ACTIONS = [
   "round.deleted",
   "attempt.annulled",
   "attempt.reinstated",
+  "live.session_created",
+  "live.results_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -57,12 +57,37 @@ async function rankRun(store: SharedStore, key: string, start: number, members: 
   return ranks;
 }
 
+export interface WatcherPlace {
+  me: BoardRow | null;
+  around: BoardRow[];
+}
+
+/** One watcher's snapshot: the shared top and their own place. */
 export async function boardSnapshot(
   db: Db,
   store: SharedStore,
   roundId: string,
   options: { top?: number; userId?: string; neighbours?: number } = {},
 ): Promise<BoardSnapshot> {
+  const { shared, places } = await boardSnapshots(db, store, roundId, {
+    top: options.top,
+    neighbours: options.neighbours,
+    userIds: options.userId ? [options.userId] : [],
+  });
+  const place = options.userId ? places.get(options.userId) : undefined;
+  return { ...shared, me: place?.me ?? null, around: place?.around ?? [] };
+}
+
+/**
+ * The board for many watchers at once (a push to a room): the board and its top are read once,
+ * each logged-in watcher's place is a few store reads, and every shown name comes from one query.
+ */
+export async function boardSnapshots(
+  db: Db,
+  store: SharedStore,
+  roundId: string,
+  options: { top?: number; userIds: readonly string[]; neighbours?: number },
+): Promise<{ shared: BoardSnapshot; places: Map<string, WatcherPlace> }> {
   const top = options.top ?? 10;
   const neighbours = options.neighbours ?? 2;
   const board = await currentBoard(db, store, roundId);
@@ -70,21 +95,19 @@ export async function boardSnapshot(
   const topMembers = top > 0 ? await store.zRangeDesc(board.rankKey, 0, top - 1) : [];
   const topRanks = await rankRun(store, board.rankKey, 0, topMembers);
 
-  let around: ScoredMember[] = [];
-  let aroundRanks: number[] = [];
-  let meIndex = -1;
-  if (options.userId) {
-    const mine = parseStoredEntry(await store.hGet(board.entriesKey, options.userId));
+  const found: Array<{ userId: string; around: ScoredMember[]; ranks: number[]; meIndex: number }> = [];
+  for (const userId of new Set(options.userIds)) {
+    const mine = parseStoredEntry(await store.hGet(board.entriesKey, userId));
     const index = mine ? await store.zRankDesc(board.rankKey, mine.m) : null;
-    if (index !== null) {
-      const start = Math.max(0, index - neighbours);
-      around = await store.zRangeDesc(board.rankKey, start, index + neighbours);
-      aroundRanks = await rankRun(store, board.rankKey, start, around);
-      meIndex = index - start;
-    }
+    if (index === null) continue;
+    const start = Math.max(0, index - neighbours);
+    const around = await store.zRangeDesc(board.rankKey, start, index + neighbours);
+    found.push({ userId, around, ranks: await rankRun(store, board.rankKey, start, around), meIndex: index - start });
   }
 
-  const shown = [...new Set([...topMembers, ...around].map((entry) => memberUserId(entry.member)))];
+  const shown = [
+    ...new Set([...topMembers, ...found.flatMap((place) => place.around)].map((entry) => memberUserId(entry.member))),
+  ];
   const [details, names] = await Promise.all([
     Promise.all(
       shown.map(async (userId) => [userId, parseStoredEntry(await store.hGet(board.entriesKey, userId))] as const),
@@ -104,12 +127,14 @@ export async function boardSnapshot(
       timeUsedMs: stored?.t ?? null,
     };
   };
-  const aroundRows = around.map((entry, index) => row(entry, aroundRanks[index]));
+  const places = new Map<string, WatcherPlace>();
+  for (const place of found) {
+    const around = place.around.map((entry, index) => row(entry, place.ranks[index]));
+    places.set(place.userId, { me: around[place.meIndex] ?? null, around });
+  }
   return {
-    total,
-    top: topMembers.map((entry, index) => row(entry, topRanks[index])),
-    me: meIndex >= 0 ? aroundRows[meIndex] : null,
-    around: aroundRows,
+    shared: { total, top: topMembers.map((entry, index) => row(entry, topRanks[index])), me: null, around: [] },
+    places,
   };
 }
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/auth/guards.server";
 import { boardIsPublic } from "~/contests/public.server";
 import type { Db } from "~/db/client.server";
 import { boardChanges } from "~/live/board.server";
-import { boardSnapshot } from "~/live/board-snapshot.server";
+import { boardSnapshot, boardSnapshots } from "~/live/board-snapshot.server";
 import type { Runtime } from "~/runtime.server";
 import { defineEvent, refusal } from "./events.server";
 
@@ -68,8 +68,6 @@ export const boardEvents = [
  * process (serverSideEmit through the Redis adapter), and each process pushes to its own
  * sockets, so the per-watcher part (own rank) is computed where the socket lives.
  */
-const pick = ({ me, around }: { me: unknown; around: unknown }) => ({ me, around });
-
 export function startBoardPublisher(io: Server, runtime: Runtime): { stop(): void } {
   const dirty = new Set<string>();
   let flushing = false;
@@ -91,15 +89,16 @@ export function startBoardPublisher(io: Server, runtime: Runtime): { stop(): voi
       for (const roundId of rounds) {
         const watchers = await io.local.in(roomOfRound(roundId)).fetchSockets();
         if (watchers.length === 0) continue;
-        const { db, store } = runtime;
-        const anonymousBoard = await boardSnapshot(db, store, roundId, { top: BOARD_TOP });
+        const userIds = watchers.flatMap((watcher) => (watcher.data.user as CurrentUser | null)?.id ?? []);
+        // The board is read once per push; only each logged-in watcher's own place differs.
+        const { shared, places } = await boardSnapshots(runtime.db, runtime.store, roundId, {
+          top: BOARD_TOP,
+          userIds,
+        });
         for (const watcher of watchers) {
           const userId = (watcher.data.user as CurrentUser | null)?.id;
-          // The top is shared; only the watcher's own place is looked up per watcher.
-          const board = userId
-            ? { ...anonymousBoard, ...pick(await boardSnapshot(db, store, roundId, { top: 0, userId })) }
-            : anonymousBoard;
-          watcher.emit("board:update", { roundId, board });
+          const place = userId ? places.get(userId) : undefined;
+          watcher.emit("board:update", { roundId, board: place ? { ...shared, ...place } : shared });
         }
       }
     } catch (error) {

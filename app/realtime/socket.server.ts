@@ -8,6 +8,7 @@ import { RedisStore } from "~/store/redis-store.server";
 import { attemptEvents } from "./attempt-events.server";
 import { boardEvents, startBoardPublisher } from "./board-events.server";
 import { bindEvents, defineEvent, type EventDefinition, type SocketContext } from "./events.server";
+import { liveQuizEvents, startQuizPublisher } from "./live-quiz-events.server";
 import { activityEvents, startActivityPublisher } from "./round-activity.server";
 
 /**
@@ -27,7 +28,13 @@ const clockEvent = defineEvent({
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds events of every payload type.
-const EVENTS: EventDefinition<any>[] = [clockEvent, ...attemptEvents, ...boardEvents, ...activityEvents];
+const EVENTS: EventDefinition<any>[] = [
+  clockEvent,
+  ...attemptEvents,
+  ...boardEvents,
+  ...activityEvents,
+  ...liveQuizEvents,
+];
 
 /** Same-site check of the handshake: a browser always sends Origin on a cross-site WebSocket. */
 export function sameSiteHandshake(request: IncomingMessage): boolean {
@@ -71,6 +78,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
   });
   const boardPublisher = startBoardPublisher(io, runtime);
   const activityPublisher = startActivityPublisher(io, runtime);
+  const quizPublisher = startQuizPublisher(io, runtime);
   io.on("connection", (socket) => {
     const context: SocketContext = { socket, runtime, user: socket.data.user ?? null };
     bindEvents(context, EVENTS);
@@ -80,6 +88,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
     async close() {
       boardPublisher.stop();
       activityPublisher.stop();
+      quizPublisher.stop();
       await io.close();
       for (const client of adapterClients) client.disconnect();
     },

@@ -10,7 +10,7 @@ import {
   rebuildIfEmpty,
   rebuildRoundBoard,
 } from "~/live/board.server";
-import { type BoardSnapshot, boardSnapshot, participationBoard } from "~/live/board-snapshot.server";
+import { type BoardSnapshot, boardSnapshot, boardSnapshots, participationBoard } from "~/live/board-snapshot.server";
 import { seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, nodeId } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
@@ -152,6 +152,19 @@ describe("live round board", () => {
     });
     expect(second.me?.rank).toBe(1);
     expect(second.around).toHaveLength(1);
+    // A push reads the board once for every watcher: each watcher's place is the one they would
+    // get alone, and a watcher without an entry gets the shared top only.
+    const outsider = await contestant("Khách");
+    const { shared, places } = await boardSnapshots(runtime.db, runtime.store, roundId, {
+      top: 3,
+      userIds: [a, e, f, outsider],
+    });
+    expect(shared.top).toEqual((await boardSnapshot(runtime.db, runtime.store, roundId, { top: 3 })).top);
+    for (const userId of [a, e, f]) {
+      const alone = await boardSnapshot(runtime.db, runtime.store, roundId, { top: 3, userId });
+      expect(places.get(userId)).toEqual({ me: alone.me, around: alone.around });
+    }
+    expect(places.has(outsider)).toBe(false);
   });
 
   it("replaces a contestant's entry with a better second attempt when the best counts, not when the first does", async () => {
