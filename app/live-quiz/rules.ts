@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { foldDiacritics } from "~/utils/text";
+import { JOIN_CODE_LENGTH, NICKNAME_MAX } from "./types";
+
+export { JOIN_CODE_LENGTH, NICKNAME_MAX };
 
 /**
  * The rules of a live quiz (issue 5, point 3) that need no database: points, nicknames, join
@@ -43,8 +46,6 @@ export function answerPoints(correct: boolean, elapsedMs: number, limitMs: numbe
   return Math.round(MAX_POINTS - (MAX_POINTS - MIN_POINTS) * share);
 }
 
-export const NICKNAME_MAX = 30;
-
 /** Trimmed, inner spaces collapsed; letters (any script), digits, spaces and . _ - only. */
 export const nicknameSchema = z
   .string()
@@ -62,7 +63,6 @@ export function nicknameKey(nickname: string): string {
   return foldDiacritics(nickname).toLowerCase();
 }
 
-export const JOIN_CODE_LENGTH = 6;
 export const joinCodeSchema = z
   .string()
   .transform((value) => value.replace(/\D/g, ""))

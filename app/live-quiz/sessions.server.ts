@@ -18,6 +18,7 @@ import { isUniqueViolation } from "~/org/tree.server";
 import { loadBankFor } from "~/questions/banks.server";
 import type { QuestionOption, QuestionType } from "~/questions/draft";
 import { type HostAction, newJoinCode, type QuizError, type QuizResult, type SessionForm } from "./rules";
+import type { PublicState } from "./types";
 
 export interface FrozenQuestion {
   position: number;
@@ -291,27 +292,6 @@ async function endSession(db: Db, sessionId: string, now: Date): Promise<Transit
   if (moved.count === 0) return fail("SESSION_ENDED");
   const session = await readSession(db, sessionId);
   return session ? { ok: true, session, revealed: null } : fail("SESSION_NOT_FOUND");
-}
-
-export interface PublicQuestion {
-  position: number;
-  type: QuestionType;
-  stem: string;
-  options: string[];
-}
-
-/** What everyone in the room may see now: never a key before the question is revealed. */
-export interface PublicState {
-  sessionId: string;
-  title: string;
-  status: LiveSessionStatus;
-  position: number;
-  total: number;
-  question: PublicQuestion | null;
-  /** Time left on the open (or paused) question, by the server's clock. */
-  remainingMs: number | null;
-  secondsPerQuestion: number;
-  serverTime: number;
 }
 
 export async function publicState(db: Db, session: SessionRow, now = new Date()): Promise<PublicState> {

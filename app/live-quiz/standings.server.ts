@@ -6,24 +6,9 @@
  */
 import type { Db } from "~/db/client.server";
 import { sessionQuestions } from "./sessions.server";
+import type { PlayerPlace, Progress, RevealSummary, StandingRow } from "./types";
 
 export const ROOM_TOP = 10;
-
-export interface StandingRow {
-  rank: number;
-  playerId: string;
-  nickname: string;
-  score: number;
-  correctCount: number;
-  correctTimeMs: number;
-}
-
-export interface Progress {
-  players: number;
-  /** Answers to the current question, and players who may answer it (late joiners may not). */
-  answered: number;
-  eligible: number;
-}
 
 export async function sessionProgress(db: Db, sessionId: string, position: number): Promise<Progress> {
   const [row] = await db.$queryRaw<Array<{ players: bigint; eligible: bigint; answered: bigint }>>`
@@ -46,17 +31,6 @@ export async function standings(db: Db, sessionId: string, limit: number | null 
      ORDER BY score DESC, "correctTimeMs" ASC, "joinedAt" ASC
      LIMIT ${limit ?? 1_000_000}`;
   return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
-}
-
-/** Each player's own result after a question: their points on it, total and rank. */
-export interface PlayerPlace {
-  playerId: string;
-  rank: number;
-  players: number;
-  score: number;
-  answered: boolean;
-  correct: boolean;
-  points: number;
 }
 
 export async function playerPlaces(db: Db, sessionId: string, position: number, playerId?: string) {
@@ -94,17 +68,6 @@ export async function playerPlaces(db: Db, sessionId: string, position: number, 
       points: row.points ?? 0,
     }),
   );
-}
-
-/** What the projector shows once a question closes: the key, how the room answered, the top. */
-export interface RevealSummary {
-  position: number;
-  correct: number[];
-  /** Players who chose each shown option (a multiple-choice answer counts for each option). */
-  distribution: number[];
-  answered: number;
-  correctCount: number;
-  top: StandingRow[];
 }
 
 export async function revealSummary(db: Db, sessionId: string, position: number): Promise<RevealSummary | null> {

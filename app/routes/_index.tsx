@@ -53,6 +53,9 @@ export default function HomePage() {
               </ButtonLink>
             </>
           )}
+          <ButtonLink to="/live" variant="ghost">
+            {t("home.joinLive")}
+          </ButtonLink>
         </div>
       </section>
       {contests.length > 0 ? (

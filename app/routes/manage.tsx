@@ -26,6 +26,7 @@ export default function ManageLayout() {
         </NavLink>
         <NavLink to="/manage/org">{t("manage.org")}</NavLink>
         <NavLink to="/manage/contests">{t("manage.contests")}</NavLink>
+        <NavLink to="/manage/live">{t("manage.live")}</NavLink>
         <NavLink to="/manage/banks">{t("manage.banks")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>

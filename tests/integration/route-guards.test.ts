@@ -33,6 +33,8 @@ interface RouteEntry {
   /** The URL names the demo contest of Kim Thành by id (:contestId). */
   contestParam?: boolean;
   attemptParam?: boolean;
+  /** The URL names a live quiz session of Kim Thành (:sessionId). */
+  liveSessionParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -260,6 +262,27 @@ const ROUTES: Record<string, RouteEntry> = {
     attemptParam: true,
     loader: true,
   },
+  // Anyone may join a live quiz (a nickname is enough); hosting is for the session's organizers.
+  "live._index": { access: "public", path: "/live", loader: true },
+  "manage.live._index": {
+    access: "organizer",
+    path: "/manage/live",
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.live.$sessionId._index": {
+    access: "organizerOfNode",
+    path: "/manage/live/:sessionId",
+    liveSessionParam: true,
+    loader: true,
+  },
+  "manage.live.$sessionId.results[.xlsx]": {
+    access: "organizerOfNode",
+    path: "/manage/live/:sessionId/results.xlsx",
+    liveSessionParam: true,
+    loader: true,
+  },
   "manage.questions.$questionId": {
     access: "organizerOfNode",
     path: "/manage/questions/:questionId",
@@ -279,6 +302,7 @@ let kimThanhQuestionId = "";
 let ownerAttemptId = "";
 let demoRoundId = "";
 let demoContestId = "";
+let liveSessionId = "";
 const cookies: Record<
   "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
   string
@@ -338,6 +362,15 @@ beforeAll(async () => {
   const started = await startAttempt(db, { userId: owner.id, roundId: contest.rounds[0].id });
   if (!started.ok) throw new Error(started.code);
   ownerAttemptId = started.attemptId;
+  const liveSession = await db.liveSession.create({
+    data: {
+      orgNodeId: await nodeId(db, "HP-KIMTHANH"),
+      title: "Phiên thử",
+      secondsPerQuestion: 20,
+      joinCode: "123456",
+    },
+  });
+  liveSessionId = liveSession.id;
 });
 afterAll(() => runtime?.stop());
 
@@ -377,6 +410,10 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.questionParam) {
     params.questionId = kimThanhQuestionId;
     urlPath = urlPath.replace(":questionId", kimThanhQuestionId);
+  }
+  if (entry.liveSessionParam) {
+    params.sessionId = liveSessionId;
+    urlPath = urlPath.replace(":sessionId", liveSessionId);
   }
   const headers = new Headers(cookies[who] ? { Cookie: cookies[who] } : {});
   const request =
