@@ -82,6 +82,29 @@ function allRoundsCountingSql(rounds: RoundRules[]): Prisma.Sql {
   );
 }
 
+/**
+ * Each contestant's contest total (optionally one contestant's): the sum of their counting
+ * attempts' scores over the rounds they took, with the ranking's tie-breakers (total time used,
+ * then when their last counting attempt closed) and the unit they registered for.
+ */
+export function contestTotalsSql(contestId: string, rounds: RoundRules[], userId?: string): Prisma.Sql {
+  const onlyUser = userId ? Prisma.sql`WHERE "userId" = ${userId}` : Prisma.empty;
+  return Prisma.sql`
+    WITH counting AS (${allRoundsCountingSql(rounds)})
+    SELECT c."userId", sum(c.score)::int AS score, sum(c."maxScore")::int AS "maxScore",
+           COALESCE(sum(c."timeUsedMs"), 0)::float8 AS "timeUsedMs", max(c."closedAt") AS "closedAt",
+           -- The unit chosen at registration, else the deepest node they belong to (as in
+           -- participationByNode, so unit boards and participation agree).
+           COALESCE(
+             (SELECT n.path FROM "Registration" r JOIN "OrgNode" n ON n.id = r."orgNodeId"
+               WHERE r."contestId" = ${contestId} AND r."userId" = c."userId"),
+             (SELECT n.path FROM "Membership" m JOIN "OrgNode" n ON n.id = m."orgNodeId"
+               WHERE m."userId" = c."userId" ORDER BY n.depth DESC, n.id LIMIT 1)
+           ) AS "unitPath"
+      FROM (SELECT * FROM counting ${onlyUser}) c
+     GROUP BY c."userId"`;
+}
+
 export async function roundRules(db: Db, roundId: string): Promise<RoundRules> {
   return db.round.findUniqueOrThrow({
     where: { id: roundId },

@@ -4,6 +4,7 @@ import type { Db } from "~/db/client.server";
 import type { ScoredMember, SharedStore } from "~/store/store.server";
 import { currentBoard, parseStoredEntry } from "./board.server";
 import { memberUserId, tieKey } from "./board-encoding";
+import { currentContestBoard } from "./contest-board.server";
 
 /**
  * What watchers of a round's live board see (issue 5, point 2): the top N, the watcher's own
@@ -57,6 +58,17 @@ async function rankRun(store: SharedStore, key: string, start: number, members: 
   return ranks;
 }
 
+/** Which board: a round's, a whole contest's, or a contest's restricted to one org node. */
+export type BoardRef = { roundId: string } | { contestId: string; nodeId?: string | null };
+
+async function resolveBoard(db: Db, store: SharedStore, ref: BoardRef | string) {
+  if (typeof ref === "string" || "roundId" in ref) {
+    const board = await currentBoard(db, store, typeof ref === "string" ? ref : ref.roundId);
+    return { rankKey: board.rankKey, entriesKey: board.entriesKey, contestId: board.meta.contestId };
+  }
+  return { ...(await currentContestBoard(db, store, ref.contestId, ref.nodeId)), contestId: ref.contestId };
+}
+
 export interface WatcherPlace {
   me: BoardRow | null;
   around: BoardRow[];
@@ -66,10 +78,11 @@ export interface WatcherPlace {
 export async function boardSnapshot(
   db: Db,
   store: SharedStore,
-  roundId: string,
+  /** A board, or a round's id for its board. */
+  ref: BoardRef | string,
   options: { top?: number; userId?: string; neighbours?: number } = {},
 ): Promise<BoardSnapshot> {
-  const { shared, places } = await boardSnapshots(db, store, roundId, {
+  const { shared, places } = await boardSnapshots(db, store, ref, {
     top: options.top,
     neighbours: options.neighbours,
     userIds: options.userId ? [options.userId] : [],
@@ -85,12 +98,12 @@ export async function boardSnapshot(
 export async function boardSnapshots(
   db: Db,
   store: SharedStore,
-  roundId: string,
+  ref: BoardRef | string,
   options: { top?: number; userIds: readonly string[]; neighbours?: number },
 ): Promise<{ shared: BoardSnapshot; places: Map<string, WatcherPlace> }> {
   const top = options.top ?? 10;
   const neighbours = options.neighbours ?? 2;
-  const board = await currentBoard(db, store, roundId);
+  const board = await resolveBoard(db, store, ref);
   const total = await store.zCard(board.rankKey);
   const topMembers = top > 0 ? await store.zRangeDesc(board.rankKey, 0, top - 1) : [];
   const topRanks = await rankRun(store, board.rankKey, 0, topMembers);
@@ -112,7 +125,7 @@ export async function boardSnapshots(
     Promise.all(
       shown.map(async (userId) => [userId, parseStoredEntry(await store.hGet(board.entriesKey, userId))] as const),
     ),
-    displayNames(db, board.meta.contestId, shown),
+    displayNames(db, board.contestId, shown),
   ]);
   const detailOf = new Map(details);
   const row = (entry: ScoredMember, rank: number): BoardRow => {

@@ -7,6 +7,7 @@ import type { DomainEvents } from "~/realtime/bus.server";
 import type { SharedStore } from "~/store/store.server";
 import type { Logger } from "~/utils/logger.server";
 import { type BoardEntry, boardOrder, encodeMember, rankEntry } from "./board-encoding";
+import { applyToContestBoard, rebuildContestBoard } from "./contest-board.server";
 
 /**
  * Live round leaderboards (issue 5, point 2) kept in the SharedStore (Redis, or the in-process
@@ -32,7 +33,9 @@ import { type BoardEntry, boardOrder, encodeMember, rankEntry } from "./board-en
  * `changed({ roundId })` in this process whenever a board changed, so the socket layer can push
  * (coalesced) to the round's room without knowing about attempts.
  */
-export const boardChanges = new EventEmitter<{ changed: [{ roundId: string }] }>();
+/** A round's board changed, or a contest's (whole and per node). */
+export type BoardChange = { roundId: string; contestId?: undefined } | { contestId: string; roundId?: undefined };
+export const boardChanges = new EventEmitter<{ changed: [BoardChange] }>();
 
 const BUILT_KEY = "board:built";
 const WRITE_BATCH = 2_000;
@@ -213,6 +216,8 @@ export async function applyClosedAttempt(
 
 export interface RebuiltBoards {
   rounds: Array<RebuiltBoard & { roundName: string; contestTitle: string }>;
+  /** Whole-contest boards rebuilt (with their per-node boards): only when every board is. */
+  contests: number;
 }
 
 /**
@@ -231,7 +236,7 @@ export async function rebuildBoards(
           contest: { status: { in: ["PUBLISHED", "ARCHIVED"] } },
           attempts: { some: { status: { in: [...CLOSED_STATUSES] } } },
         },
-    select: { id: true, name: true, contest: { select: { title: true } } },
+    select: { id: true, name: true, contestId: true, contest: { select: { title: true } } },
     orderBy: [{ contestId: "asc" }, { position: "asc" }],
   });
   const rebuilt: RebuiltBoards["rounds"] = [];
@@ -239,8 +244,15 @@ export async function rebuildBoards(
     const board = await rebuildRoundBoard(db, store, round.id, options.now);
     rebuilt.push({ ...board, roundName: round.name, contestTitle: round.contest.title });
   }
-  if (!options.roundId) await store.set(BUILT_KEY, new Date().toISOString());
-  return { rounds: rebuilt };
+  let contests = 0;
+  if (!options.roundId) {
+    for (const contestId of new Set(rounds.map((round) => round.contestId))) {
+      await rebuildContestBoard(db, store, contestId);
+      contests += 1;
+    }
+    await store.set(BUILT_KEY, new Date().toISOString());
+  }
+  return { rounds: rebuilt, contests };
 }
 
 /** At start-up: builds every board when the store holds none (Redis flushed, restarted, or in-process). */
@@ -249,7 +261,7 @@ export async function rebuildIfEmpty(
   store: SharedStore,
   now?: Date,
 ): Promise<{ rebuilt: boolean } & RebuiltBoards> {
-  if (await store.get(BUILT_KEY)) return { rebuilt: false, rounds: [] };
+  if (await store.get(BUILT_KEY)) return { rebuilt: false, rounds: [], contests: 0 };
   return { rebuilt: true, ...(await rebuildBoards(db, store, { now })) };
 }
 
@@ -308,9 +320,10 @@ export function followClosedAttempts(runtime: {
   logger: Logger;
 }): () => void {
   const onClosed = ({ roundId, userId, attemptId }: { roundId: string; userId: string; attemptId: string }) => {
-    applyClosedAttempt(runtime.db, runtime.store, { roundId, userId }).catch((error) =>
-      runtime.logger.error({ err: error, roundId, attemptId }, "updating the live board failed"),
-    );
+    applyClosedAttempt(runtime.db, runtime.store, { roundId, userId })
+      .then(() => runtime.db.round.findUniqueOrThrow({ where: { id: roundId }, select: { contestId: true } }))
+      .then(({ contestId }) => applyToContestBoard(runtime.db, runtime.store, { contestId, userId }))
+      .catch((error) => runtime.logger.error({ err: error, roundId, attemptId }, "updating the live board failed"));
   };
   runtime.events.on("attemptClosed", onClosed);
   return () => runtime.events.off("attemptClosed", onClosed);

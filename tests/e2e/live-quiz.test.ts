@@ -104,9 +104,9 @@ describe.skipIf(!chromiumPath)("live quiz: a host and three players", () => {
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
-    const rows = (workbook.getWorksheet("Xếp hạng")?.getSheetValues().filter(Boolean) as unknown[][]).map((row) =>
-      row.slice(1),
-    );
+    const ranking = workbook.getWorksheet("Xếp hạng");
+    if (!ranking) throw new Error("the workbook has no ranking sheet");
+    const rows = (ranking.getSheetValues().filter(Boolean) as unknown[][]).map((row) => row.slice(1));
     const people = rows.slice(rows.findIndex((row) => row[0] === "Hạng") + 1);
     expect(people).toHaveLength(3);
     for (const [rank, name] of people.map((row) => [row[0], row[1]] as const))

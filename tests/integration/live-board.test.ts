@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roundRanking } from "~/contests/results.server";
 import {
   applyClosedAttempt,
+  type BoardChange,
   boardChanges,
   finalizeClosedRounds,
   followClosedAttempts,
@@ -172,7 +173,7 @@ describe("live round board", () => {
     const first = await newRound({ countingAttempt: "FIRST" });
     const userId = await contestant("Giang");
     const changed: string[] = [];
-    const listener = ({ roundId }: { roundId: string }) => changed.push(roundId);
+    const listener = ({ roundId }: { roundId?: string }) => roundId && changed.push(roundId);
     boardChanges.on("changed", listener);
     for (const roundId of [best, first]) {
       await play(roundId, userId, { score: 2 });
@@ -282,7 +283,7 @@ describe("live round board", () => {
     const userId = await contestant("Tâm");
     const attemptId = await play(roundId, userId, { score: 4 }, false);
     const stop = followClosedAttempts(runtime);
-    const changed = new Promise<{ roundId: string }>((resolve) => boardChanges.once("changed", resolve));
+    const changed = new Promise<BoardChange>((resolve) => boardChanges.once("changed", resolve));
     runtime.events.emit("attemptClosed", { attemptId, roundId, userId, at: new Date() });
     expect(await changed).toEqual({ roundId });
     stop();
