@@ -35,6 +35,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           globalSetup: ["tests/e2e/global-setup.ts"],
+          // A page waits on the server (argon2 at log-in, a socket push): on a busy 2-core
+          // machine that can take seconds, so polls wait up to 10 s instead of vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -4,7 +4,8 @@ import type { SharedStore } from "~/store/store.server";
 import { type CommandResult, EXIT } from "./output";
 
 /**
- * `leaderboards:rebuild [--round <id>]`: rebuilds live round boards in the shared store
+ * `leaderboards:rebuild [--round <id>]`: rebuilds live round boards (and, without --round, the
+ * whole-contest and per-node boards) in the shared store
  * (REDIS_URL; without it the in-process store of this command, which only checks that the
  * boards can be built) from PostgreSQL. Safe while the server runs: readers keep the old board
  * until the new one is complete.
@@ -22,19 +23,20 @@ export async function rebuildLeaderboards(
       lines: [message],
     };
   }
-  const { rounds } = await rebuildBoards(db, store, { roundId: options.round });
+  const { rounds, contests } = await rebuildBoards(db, store, { roundId: options.round });
   const lines = rounds.map(
     (round) =>
       `${round.contestTitle} — ${round.roundName} (${round.roundId}): ${round.entries} thí sinh${round.final ? ", đã chốt sau khi đợt thi đóng" : ""}`,
   );
   lines.push(
-    `Đã dựng lại ${rounds.length} bảng xếp hạng (${store.kind === "redis" ? "Redis" : "bộ nhớ trong tiến trình"}).`,
+    `Đã dựng lại ${rounds.length} bảng xếp hạng đợt thi và ${contests} bảng toàn cuộc thi (kèm bảng từng đơn vị) (${store.kind === "redis" ? "Redis" : "bộ nhớ trong tiến trình"}).`,
   );
   return {
     exitCode: EXIT.OK,
     json: {
       ok: true,
       store: store.kind,
+      contests,
       rounds: rounds.map(({ roundId, roundName, contestTitle, entries, final }) => ({
         roundId,
         roundName,
