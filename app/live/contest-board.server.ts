@@ -22,6 +22,8 @@ const WRITE_BATCH = 2_000;
 interface ContestMeta {
   gen: string;
   contestId: string;
+  /** The nodes that have a board in this generation, so an old generation's keys can be deleted. */
+  nodes: string[];
 }
 
 export interface ContestStoredEntry extends StoredEntry {
@@ -115,23 +117,17 @@ async function buildContestBoard(db: Db, store: SharedStore, contestId: string):
     );
   }
   const previous = await readMeta(store, contestId);
-  await store.set(metaKey(contestId), JSON.stringify({ gen, contestId } satisfies ContestMeta));
-  if (previous && previous.gen !== gen) await dropGeneration(db, store, contestId, previous.gen);
+  await store.set(metaKey(contestId), JSON.stringify({ gen, contestId, nodes: [...nodeKeys] } satisfies ContestMeta));
+  if (previous && previous.gen !== gen) await dropGeneration(store, previous);
   boardChanges.emit("changed", { contestId });
   return rows.length;
 }
 
-/** Deletes an old generation's keys: its node sets are those of the contest's subtree. */
-async function dropGeneration(db: Db, store: SharedStore, contestId: string, gen: string) {
-  const { orgNodeId } = await contestNode(db, contestId);
-  const node = await db.orgNode.findUniqueOrThrow({ where: { id: orgNodeId }, select: { path: true } });
-  const below = await db.orgNode.findMany({
-    where: { path: { startsWith: node.path }, id: { not: orgNodeId } },
-    select: { id: true },
-  });
-  await store.del(contestRankKey(contestId, gen));
-  await store.del(entriesKey(contestId, gen));
-  for (const { id } of below) await store.del(contestRankKey(contestId, gen, id));
+/** Deletes an old generation's keys. */
+async function dropGeneration(store: SharedStore, meta: ContestMeta) {
+  await store.del(contestRankKey(meta.contestId, meta.gen));
+  await store.del(entriesKey(meta.contestId, meta.gen));
+  for (const nodeId of meta.nodes ?? []) await store.del(contestRankKey(meta.contestId, meta.gen, nodeId));
 }
 
 /** The contest board's keys, building it first when the store has none (for readers). */
@@ -168,6 +164,9 @@ export async function applyToContestBoard(
   if (JSON.stringify(previous) === JSON.stringify(next)) return false;
   for (const nodeId of [null, ...(previous?.nodes ?? [])])
     if (previous) await store.zRem(contestRankKey(contestId, meta.gen, nodeId), previous.m);
+  const newNodes = (next?.nodes ?? []).filter((nodeId) => !meta.nodes.includes(nodeId));
+  if (newNodes.length > 0)
+    await store.set(metaKey(contestId), JSON.stringify({ ...meta, nodes: [...meta.nodes, ...newNodes] }));
   if (next) {
     for (const nodeId of [null, ...next.nodes])
       await store.zAdd(contestRankKey(contestId, meta.gen, nodeId), next.s, next.m);

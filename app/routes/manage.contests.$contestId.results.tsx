@@ -15,6 +15,8 @@ import { FULL_EXPORT_ERRORS } from "~/contests/export-routes.server";
 import { annulAttempt, annulSchema, reinstateAttempt } from "~/contests/integrity.server";
 import { roundPhase } from "~/contests/public.server";
 import { contestResults, roundResults } from "~/contests/results-page.server";
+import { sortAsTree } from "~/org/tree.server";
+import { LiveContestPanel } from "~/realtime/client/LiveContestPanel";
 import { LiveRoundPanel } from "~/realtime/client/LiveRoundPanel";
 import { runtime } from "~/runtime.server";
 import { parseForm } from "~/utils/forms";
@@ -57,8 +59,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const results = round
     ? await roundResults(db, scope, round, search.page)
     : await contestResults(db, scope, contest.rounds, search.page);
+  // The units under the contest's node, for the live board of one unit (whole-contest view only).
+  const units = round
+    ? []
+    : sortAsTree(
+        await db.orgNode.findMany({
+          where: { path: { startsWith: contest.orgNode.path }, depth: { gt: contest.orgNode.depth } },
+          select: { id: true, name: true, depth: true, parentId: true },
+          take: 500,
+        }),
+      );
   return json({
     contest: { id: contest.id, title: contest.title, slug: contest.slug, nodeName: contest.orgNode.name },
+    units: units.map(({ id, name, depth }) => ({ id, name, depth })),
     rounds: contest.rounds.map((candidate) => ({
       id: candidate.id,
       name: candidate.name,
@@ -116,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ContestResultsPage() {
   const { t } = useTranslation();
-  const { contest, rounds, view, results, exportError, purpose } = useLoaderData<typeof loader>();
+  const { contest, units, rounds, view, results, exportError, purpose } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/manage/contests/${contest.id}/results`;
   const round = rounds.find((candidate) => candidate.id === view);
@@ -204,6 +217,7 @@ export default function ContestResultsPage() {
           <h2 id="view-title">{t("results.wholeContest")}</h2>
           <p>{t("results.contestCounts", { participants: results.participants })}</p>
           <p className="muted">{t("results.contestRule")}</p>
+          <LiveContestPanel contestId={contest.id} units={units} />
           <ContestRankingTable rows={results.ranking} />
           {results.page.total > results.page.size ? <RankingPager page={results.page} hrefFor={hrefFor} /> : null}
           {results.page.total > 0 ? (

@@ -72,6 +72,9 @@ describe.skipIf(!chromiumPath)("live quiz: a host and three players", () => {
           .locator(".quiz-answer")
           .nth((index + question) % 2)
           .click();
+        // A multiple-choice question (the draw may give one) is sent with its own button.
+        const send = player.page.getByRole("button", { name: "Gửi câu trả lời" });
+        if (await send.isVisible()) await send.click();
         await expect.poll(() => player.page.getByText(/Đã ghi nhận câu trả lời/).isVisible()).toBe(true);
       }
       // Everyone answered: the question closes at once and each phone shows its rank.

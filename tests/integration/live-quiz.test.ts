@@ -172,8 +172,10 @@ describe("live quiz", () => {
     const reveal = await revealed;
     expect(reveal.correct).toEqual(right);
     expect(reveal.answered).toBe(3);
-    expect(reveal.distribution.reduce((sum, count) => sum + count, 0)).toBe(3);
+    // A multiple-choice answer counts once for each option it chose.
+    for (const index of right) expect(reveal.distribution[index]).toBe(2);
     expect(reveal.distribution[wrong[0]]).toBe(1);
+    expect(reveal.distribution.reduce((sum, count) => sum + count, 0)).toBe(2 * right.length + 1);
     const [anPlace, binhPlace, chiPlace] = await Promise.all(places);
     expect(anPlace).toMatchObject({ rank: 1, correct: true });
     expect(binhPlace).toMatchObject({ rank: 2, correct: true });

@@ -20,13 +20,21 @@ export interface LiveBoardData {
   me?: LiveBoardRow | null;
 }
 
+/** A round's board (roundId), or a whole contest's (contestId), optionally one unit's (nodeId). */
 export function LiveBoard({
   roundId,
   roundName,
+  contestId,
+  nodeId,
+  caption,
   initial,
 }: {
-  roundId: string;
-  roundName: string;
+  roundId?: string;
+  roundName?: string;
+  contestId?: string;
+  nodeId?: string;
+  /** The table's caption; a round's board says so by default. */
+  caption?: string;
   initial: LiveBoardData;
 }) {
   const { t } = useTranslation();
@@ -35,13 +43,17 @@ export function LiveBoard({
   const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
     if (!socket) return;
+    const ref = roundId ? { roundId } : { contestId, ...(nodeId ? { nodeId } : {}) };
     const watch = () =>
-      socket.emit("board:watch", { roundId }, (answer: { ok: boolean; board?: LiveBoardData; message?: string }) => {
+      socket.emit("board:watch", ref, (answer: { ok: boolean; board?: LiveBoardData; message?: string }) => {
         if (answer.ok && answer.board) setBoard(answer.board);
         else setRefused(answer.message ?? null);
       });
-    const onUpdate = (update: { roundId: string; board: LiveBoardData }) => {
-      if (update.roundId === roundId) setBoard(update.board);
+    const onUpdate = (update: { roundId?: string; contestId?: string; nodeId?: string; board: LiveBoardData }) => {
+      const same = roundId
+        ? update.roundId === roundId
+        : update.contestId === contestId && (update.nodeId ?? "") === (nodeId ?? "");
+      if (same) setBoard(update.board);
     };
     socket.on("connect", watch);
     socket.on("board:update", onUpdate);
@@ -49,9 +61,9 @@ export function LiveBoard({
     return () => {
       socket.off("connect", watch);
       socket.off("board:update", onUpdate);
-      if (socket.connected) socket.emit("board:unwatch", { roundId }, () => undefined);
+      if (socket.connected) socket.emit("board:unwatch", ref, () => undefined);
     };
-  }, [socket, roundId]);
+  }, [socket, roundId, contestId, nodeId]);
 
   const live = socket !== null && !refused;
   return (
@@ -67,7 +79,7 @@ export function LiveBoard({
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <caption>{t("contest.boardCaption", { round: roundName, count: board.total })}</caption>
+            <caption>{caption ?? t("contest.boardCaption", { round: roundName, count: board.total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("manageContests.rank")}</th>
