@@ -141,6 +141,15 @@ describe.skipIf(!chromiumPath)("taking a contest round on a phone", () => {
     expect(mine).toContain("Lớp 9A (demo)");
     expect(JSON.stringify(rows)).not.toContain("0900000001");
 
+    // The whole contest's live board, for the contest and for the contestant's school.
+    await page.getByRole("link", { name: "Toàn cuộc thi", exact: true }).click();
+    const contestBoard = page.getByRole("table", { name: "Bảng xếp hạng toàn cuộc thi (trực tiếp)" });
+    await expect.poll(() => contestBoard.textContent()).toContain(contestant.fullName);
+    await page.getByLabel("Xem bảng của đơn vị").selectOption({ label: "Trường THCS xã Kim Thành (demo)" });
+    const schoolBoard = page.getByRole("table", { name: /^Bảng xếp hạng của Trường THCS xã Kim Thành/ });
+    await expect.poll(() => schoolBoard.textContent()).toContain(contestant.fullName);
+    await expectAccessible(page);
+
     // 400s: the registration without consent; network errors: the offline save attempts.
     expect(
       errors.filter((error) => !error.includes("status of 400") && !error.includes("ERR_INTERNET_DISCONNECTED")),
