@@ -1,15 +1,13 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contestRanking } from "~/contests/results.server";
 import { applyClosedAttempt, rebuildBoards } from "~/live/board.server";
 import { boardSnapshot } from "~/live/board-snapshot.server";
 import { applyToContestBoard, nodesBelow, rebuildContestBoard } from "~/live/contest-board.server";
-import { attachSocketServer } from "~/realtime/socket.server";
 import { seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
+import { request, startTestSocketServer, type TestSocketServer } from "../support/socket-server";
 
 /**
  * Whole-contest and per-node live boards, and the unit-participation board, over real sockets
@@ -17,32 +15,13 @@ import { startTestRuntime, type TestRuntime } from "../support/runtime";
  * ranking; a node's board lists only its contestants; who may watch what.
  */
 let runtime: TestRuntime;
-let server: Server;
-let sockets: ReturnType<typeof attachSocketServer>;
-let url: string;
+let sockets: TestSocketServer;
 let contestId: string;
 let rounds: string[];
-const clients: Socket[] = [];
 const T0 = new Date(Date.now() - 3600_000);
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-type AckShape = { ok: boolean; code?: string; [key: string]: unknown };
-const request = (socket: Socket, event: string, payload: unknown) =>
-  socket.timeout(5000).emitWithAck(event, payload) as Promise<AckShape>;
-
-async function client(cookie?: string): Promise<Socket> {
-  const socket = connect(url, {
-    transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
-    reconnection: false,
-  });
-  clients.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+const client = (cookie?: string): Promise<Socket> => sockets.connectedClient({ cookie });
 
 async function contestant(name: string, unitCode: string) {
   const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: unitCode, fullName: name });
@@ -85,10 +64,7 @@ async function play(roundIndex: number, userId: string, score: number, timeUsedM
 beforeAll(async () => {
   runtime = await startTestRuntime();
   await seedDemoData(runtime.db);
-  server = createServer();
-  sockets = attachSocketServer(server, runtime);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sockets = await startTestSocketServer(runtime);
   const contest = await runtime.db.contest.create({
     data: {
       orgNodeId: await nodeId(runtime.db, "HP-KIMTHANH"),
@@ -115,9 +91,7 @@ beforeAll(async () => {
   rounds = contest.rounds.map((round) => round.id);
 });
 afterAll(async () => {
-  for (const socket of clients) socket.disconnect();
   await sockets?.close();
-  await new Promise((resolve) => server?.close(resolve));
   await runtime?.stop();
 });
 

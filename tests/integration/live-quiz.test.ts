@@ -1,14 +1,12 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_POINTS, MIN_POINTS } from "~/live-quiz/rules";
 import { createLiveSession, sessionQuestions } from "~/live-quiz/sessions.server";
 import { PROGRESS_INTERVAL_MS } from "~/realtime/live-quiz-events.server";
-import { attachSocketServer } from "~/realtime/socket.server";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, currentUserFor, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
+import { request, startTestSocketServer, type TestSocketServer } from "../support/socket-server";
 
 /**
  * The live quiz (issue 5, point 3) with real Socket.IO clients against a real server and
@@ -16,30 +14,11 @@ import { startTestRuntime, type TestRuntime } from "../support/runtime";
  * pause, skip and end, and what a player or a stranger may not do.
  */
 let runtime: TestRuntime;
-let server: Server;
-let sockets: ReturnType<typeof attachSocketServer>;
-let url: string;
+let sockets: TestSocketServer;
 let bankId: string;
 let organizer: { id: string; cookie: string };
-const clients: Socket[] = [];
 
-type AckShape = { ok: boolean; code?: string; message?: string; [key: string]: unknown };
-const request = (socket: Socket, event: string, ...args: unknown[]) =>
-  socket.timeout(5000).emitWithAck(event, ...args) as Promise<AckShape>;
-
-async function client(cookie?: string): Promise<Socket> {
-  const socket = connect(url, {
-    transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
-    reconnection: false,
-  });
-  clients.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+const client = (cookie?: string): Promise<Socket> => sockets.connectedClient({ cookie });
 
 /** Collects every push of one event a socket gets. */
 function record<T = Record<string, unknown>>(socket: Socket, event: string): T[] {
@@ -101,19 +80,14 @@ async function answersTo(sessionId: string, position: number) {
 beforeAll(async () => {
   runtime = await startTestRuntime();
   await seedDemoData(runtime.db);
-  server = createServer();
-  sockets = attachSocketServer(server, runtime);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sockets = await startTestSocketServer(runtime);
   const bank = await runtime.db.questionBank.findFirstOrThrow({ where: { name: DEMO_BANK.name } });
   bankId = bank.id;
   const user = await createUserWithRole(runtime.db, { role: "ORGANIZER", nodeCode: "HP-KIMTHANH" });
   organizer = { id: user.id, cookie: await sessionCookie(runtime.db, user.id) };
 });
 afterAll(async () => {
-  for (const socket of clients) socket.disconnect();
   await sockets?.close();
-  await new Promise((resolve) => server?.close(resolve));
   await runtime?.stop();
 });
 

@@ -1,43 +1,25 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnswer, startAttempt, submitAttempt } from "~/contests/attempts.server";
 import { followClosedAttempts } from "~/live/board.server";
 import { PUSH_INTERVAL_MS } from "~/realtime/board-events.server";
-import { attachSocketServer } from "~/realtime/socket.server";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
+import {
+  type AckShape,
+  connected,
+  request,
+  startTestSocketServer,
+  type TestSocketServer,
+} from "../support/socket-server";
 
 /** The socket layer with real Socket.IO clients against a real server and database. */
 let runtime: TestRuntime;
-let server: Server;
-let sockets: ReturnType<typeof attachSocketServer>;
+let sockets: TestSocketServer;
 let url: string;
-const clients: Socket[] = [];
 let stopFollowing: () => void;
-
-function client(options: { cookie?: string; origin?: string } = {}): Socket {
-  const headers: Record<string, string> = {};
-  if (options.cookie) headers.cookie = options.cookie;
-  if (options.origin) headers.origin = options.origin;
-  const socket = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
-  clients.push(socket);
-  return socket;
-}
-
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (socket.connected) return resolve();
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-}
-
-type AckShape = { ok: boolean; code?: string; message?: string; [key: string]: unknown };
-const request = (socket: Socket, event: string, ...args: unknown[]) =>
-  socket.timeout(5000).emitWithAck(event, ...args) as Promise<AckShape>;
+const client = (options: { cookie?: string; origin?: string } = {}) => sockets.client(options);
 
 async function contestantWithAttempt() {
   const { contestId, roundId } = await roundWithVisibility("LIVE");
@@ -53,17 +35,13 @@ async function contestantWithAttempt() {
 beforeAll(async () => {
   runtime = await startTestRuntime();
   await seedDemoData(runtime.db);
-  server = createServer();
-  sockets = attachSocketServer(server, runtime);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sockets = await startTestSocketServer(runtime);
+  url = sockets.url;
   stopFollowing = followClosedAttempts(runtime);
 });
 afterAll(async () => {
   stopFollowing?.();
-  for (const socket of clients) socket.disconnect();
   await sockets?.close();
-  await new Promise((resolve) => server?.close(resolve));
   await runtime?.stop();
 });
 
