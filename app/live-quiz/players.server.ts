@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { isUniqueViolation } from "~/org/tree.server";
-import { answerPoints, nicknameKey, nicknameSchema, type QuizError, type QuizResult } from "./rules";
+import { answerPoints, MAX_PLAYERS, nicknameKey, nicknameSchema, type QuizError, type QuizResult } from "./rules";
 import { sessionQuestions } from "./sessions.server";
 
 const fail = (code: QuizError) => ({ ok: false as const, code });
@@ -30,6 +30,7 @@ export interface JoinedPlayer {
 export async function joinSession(
   db: Db,
   input: { code: string; nickname?: string; token?: string; userId?: string | null },
+  limits: { maxPlayers: number } = { maxPlayers: MAX_PLAYERS },
 ): Promise<QuizResult<{ player: JoinedPlayer }>> {
   const session = await db.liveSession.findUnique({
     where: { joinCode: input.code },
@@ -54,6 +55,8 @@ export async function joinSession(
   if (input.token && !input.nickname) return fail("NOT_JOINED");
   const nickname = nicknameSchema.safeParse(input.nickname ?? "");
   if (!nickname.success) return fail("NICKNAME_INVALID");
+  if ((await db.livePlayer.count({ where: { sessionId: session.id } })) >= limits.maxPlayers)
+    return fail("SESSION_FULL");
   const token = randomBytes(24).toString("base64url");
   try {
     const player = await db.livePlayer.create({

@@ -31,6 +31,7 @@ export const QUIZ_ERRORS = [
   "NOT_HOST",
   "WRONG_STATE",
   "NOT_ENOUGH_QUESTIONS",
+  "SESSION_FULL",
 ] as const;
 export type QuizError = (typeof QUIZ_ERRORS)[number];
 export type QuizResult<T> = ({ ok: true } & T) | { ok: false; code: QuizError };
@@ -45,6 +46,9 @@ export function answerPoints(correct: boolean, elapsedMs: number, limitMs: numbe
   const share = limitMs > 0 ? Math.min(1, Math.max(0, elapsedMs / limitMs)) : 1;
   return Math.round(MAX_POINTS - (MAX_POINTS - MIN_POINTS) * share);
 }
+
+/** Players per session: far above a hall or an online event, low enough that a join flood stops. */
+export const MAX_PLAYERS = 5_000;
 
 /** Trimmed, inner spaces collapsed; letters (any script), digits, spaces and . _ - only. */
 export const nicknameSchema = z

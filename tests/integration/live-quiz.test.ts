@@ -1,5 +1,6 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { joinSession } from "~/live-quiz/players.server";
 import { MAX_POINTS, MIN_POINTS } from "~/live-quiz/rules";
 import { createLiveSession, sessionQuestions } from "~/live-quiz/sessions.server";
 import { PROGRESS_INTERVAL_MS } from "~/realtime/live-quiz-events.server";
@@ -290,6 +291,20 @@ describe("live quiz", () => {
     expect(await request(await client(), "quiz:join", { code, nickname: "<b>Hacker</b>" })).toMatchObject({
       ok: false,
       code: "NICKNAME_INVALID",
+    });
+  });
+
+  it("stops new players at the session's limit, while those in it can still come back", async () => {
+    const { code } = await newSession(1);
+    const an = await player(code, "An");
+    await player(code, "Bình");
+    expect(await joinSession(runtime.db, { code, nickname: "Chi" }, { maxPlayers: 2 })).toEqual({
+      ok: false,
+      code: "SESSION_FULL",
+    });
+    expect(await joinSession(runtime.db, { code, token: an.token }, { maxPlayers: 2 })).toMatchObject({
+      ok: true,
+      player: { playerId: an.playerId },
     });
   });
 

@@ -953,6 +953,7 @@ export const en: Translation = {
       INVALID_ANSWER: "That answer is not valid.",
       NOT_HOST: "You are not the host of this session.",
       WRONG_STATE: "The session has moved on; the screen will update.",
+      SESSION_FULL: "The session has reached its maximum number of players.",
       NOT_ENOUGH_QUESTIONS: "The bank has too few approved questions that match.",
       titleLength: "A session title has 3 to 200 characters.",
       bankRequired: "Choose a question bank.",

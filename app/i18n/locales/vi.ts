@@ -954,6 +954,7 @@ export const vi = {
       INVALID_ANSWER: "Câu trả lời không hợp lệ.",
       NOT_HOST: "Bạn không phải người điều khiển phiên thi này.",
       WRONG_STATE: "Phiên thi đã chuyển sang bước khác; màn hình sẽ cập nhật.",
+      SESSION_FULL: "Phiên thi đã đủ số người chơi tối đa.",
       NOT_ENOUGH_QUESTIONS: "Ngân hàng không đủ câu hỏi đã duyệt phù hợp.",
       titleLength: "Tên phiên thi từ 3 đến 200 ký tự.",
       bankRequired: "Hãy chọn ngân hàng câu hỏi.",
