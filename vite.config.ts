@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { i18nParts } from "./scripts/i18n-parts-plugin";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -13,6 +14,7 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },
   plugins: [
+    i18nParts(fileURLToPath(new URL("./app/i18n/locales", import.meta.url))),
     remix({
       ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/*.css"],
       future: {
@@ -24,6 +26,6 @@ export default defineConfig({
     }),
   ],
   // Pre-bundled so the first dev load does not reload mid-hydration (see STACK.md).
-  optimizeDeps: { include: ["react-i18next", "i18next", "zod"] },
+  optimizeDeps: { include: ["zod", "socket.io-client"] },
   server: { hmr: { port: 24678 } },
 });

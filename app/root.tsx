@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Form,
   isRouteErrorResponse,
@@ -15,14 +16,18 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode, useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
 import { hasRole } from "./auth/access";
 import { getCurrentUser } from "./auth/guards.server";
 import { readFlash } from "./auth/session.server";
 import { Toast } from "./components/Feedback";
-import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/i18n";
+import { translationChunkUrls } from "./i18n/chunks.server";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/config";
 import { getLocale } from "./i18n/i18n.server";
+import { loadTranslations } from "./i18n/load.client";
+import { partsForPath } from "./i18n/parts";
+import { I18nProvider, useTranslation } from "./i18n/react";
+import { translate } from "./i18n/translate";
 import stylesUrl from "./styles/app.css?url";
 import { useNonce, useRequestId } from "./utils/request-info";
 
@@ -34,9 +39,9 @@ export const links: LinksFunction = () => [
 /** Titles for the error pages (every other page sets its own). */
 export const meta: MetaFunction<typeof loader> = ({ error, data }) => {
   if (!error) return [];
-  const t = createI18n(data?.locale ?? DEFAULT_LOCALE).t;
+  const locale = data?.locale ?? DEFAULT_LOCALE;
   const { kind } = describeError(error);
-  return [{ title: `${t(`errorPage.${kind}.title`)} — ${t("app.name")}` }];
+  return [{ title: `${translate(locale, `errorPage.${kind}.title`)} — ${translate(locale, "app.name")}` }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
+      translationChunks: translationChunkUrls(locale, partsForPath(new URL(request.url).pathname)),
       toast: flash,
       user: user
         ? {
@@ -59,6 +65,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * In the browser, after the server's data: the strings of the locale it names and of the page
+ * being opened, before React renders with them (a log-in may switch the locale; /manage needs
+ * its part). Not run at hydration: entry.client.tsx loaded the first page's strings.
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadTranslations(data.locale, partsForPath(new URL(request.url).pathname));
+  return data;
+}
+
 function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
@@ -66,7 +83,6 @@ function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
-  const i18n = useMemo(() => createI18n(locale), [locale]);
   const nonce = useNonce();
   return (
     <html lang={locale}>
@@ -76,11 +92,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0b4f8a" />
         <Meta />
         <Links />
+        {data?.translationChunks.map((href) => (
+          <link key={href} rel="modulepreload" href={href} />
+        ))}
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider locale={locale}>
           <Shell>{children}</Shell>
-        </I18nextProvider>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

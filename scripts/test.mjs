@@ -1,4 +1,4 @@
-// `npm test`: type check, lint, build when the sources are newer than the build, then every
+// `npm test`: type check, lint, build when the sources are newer than the build, page weight, then every
 // vitest project (unit, integration, e2e) with a JSON report in test-results/ that .ci/run reads.
 // Integration and browser tests use TEST_DATABASE_URL / TEST_REDIS_URL when set, else the
 // embedded defaults. Browser tests need Debian's chromium (or CHROMIUM_PATH); without it they
@@ -32,6 +32,8 @@ const sourcesChanged = Math.max(
 );
 const buildTime = Math.min(newestMtime("build/node-server.js"), newestMtime("build/server/index.js"));
 if (buildTime === 0 || sourcesChanged > buildTime) run("build", "npm", ["run", "build"]);
+// The contest-taking pages' JavaScript against their budgets (docs/performance.md).
+run("page weight", "node", ["scripts/check-weight.mjs"]);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {

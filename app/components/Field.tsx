@@ -1,5 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** A translated error for a field: an i18n key with optional parameters. */
 export type FieldError = string | { key: string; params?: Record<string, string | number> } | undefined;

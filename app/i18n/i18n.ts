@@ -1,21 +1,25 @@
 import i18next, { type i18n as I18n } from "i18next";
+import type { Locale } from "./config";
 import { en } from "./locales/en";
 import { vi } from "./locales/vi";
+import { TRANSLATION_PARTS } from "./parts";
+import { addTranslations } from "./translate";
 
-export const LOCALES = ["vi", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "vi";
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
 
 export const resources = {
   vi: { translation: vi },
   en: { translation: en },
 } as const;
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
+// Whoever imports this module (the server, the CLI, tests) renders pages with every string.
+addTranslations("vi", TRANSLATION_PARTS, vi);
+addTranslations("en", TRANSLATION_PARTS, en);
 
-/** One instance per request on the server, one per page on the client; initialised synchronously. */
+/**
+ * i18next, for server-only code (exports, socket refusals, the CLI); pages render with the
+ * lighter translator of translate.ts. Initialised synchronously.
+ */
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance();
   void instance.init({

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { hasRole } from "~/auth/access";
 import { getCurrentUser } from "~/auth/guards.server";
 import { ButtonLink } from "~/components/Button";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [

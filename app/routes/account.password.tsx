@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { changePassword } from "~/auth/accounts.server";
 import { requireUser } from "~/auth/guards.server";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/auth/schemas";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 import { formFailure, parseForm } from "~/utils/forms";
 

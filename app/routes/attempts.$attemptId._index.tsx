@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { Button } from "~/components/Button";
@@ -10,6 +9,7 @@ import { FormAlert } from "~/components/Field";
 import { attemptView, saveAnswer, submitAttempt } from "~/contests/attempts.server";
 import { usePageSignals } from "~/contests/hooks/usePageSignals";
 import { recordAttemptSession } from "~/contests/integrity.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { attemptResult } from "~/contests/attempts.server";
 import { certificateAvailable } from "~/contests/certificates.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Kết quả bài thi — Legal Arena" }];

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getCurrentUser, requireUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/session.server";
@@ -12,6 +11,7 @@ import { startAttempt } from "~/contests/attempts.server";
 import { deviceIdFor } from "~/contests/integrity.server";
 import { publicContest } from "~/contests/public.server";
 import { roundRanking } from "~/contests/results.server";
+import { useTranslation } from "~/i18n/react";
 import { LiveBoard, type LiveBoardData } from "~/realtime/client/LiveBoard";
 import { runtime } from "~/runtime.server";
 import { qrSvgDataUri } from "~/utils/qr.server";

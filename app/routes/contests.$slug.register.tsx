@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
@@ -9,6 +8,7 @@ import { FormAlert, SelectField, TextField } from "~/components/Field";
 import { registerForContest } from "~/contests/contests.server";
 import { publicContest } from "~/contests/public.server";
 import { REGISTRATION_FIELDS, type RegistrationField } from "~/contests/schemas";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 import { formValues } from "~/utils/forms";
 

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getCurrentUser } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/schemas";
-import { LOCALES } from "~/i18n/i18n";
+import { LOCALES } from "~/i18n/config";
 import { localeCookie } from "~/i18n/i18n.server";
 import { runtime } from "~/runtime.server";
 

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { authenticate } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { loginSchema, safeRedirect } from "~/auth/schemas";
 import { clientIp, createSession } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 import { formFailure, parseForm } from "~/utils/forms";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "~/audit/actions";
 import { hasRole } from "~/auth/access";
@@ -11,6 +10,7 @@ import { DataTable } from "~/components/DataTable";
 import { EmptyState } from "~/components/Feedback";
 import { SelectField, TextField } from "~/components/Field";
 import type { Prisma } from "~/generated/prisma/client";
+import { useTranslation } from "~/i18n/react";
 import { scopeFilter } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
 import { tableParams } from "~/utils/forms";

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button, ButtonLink } from "~/components/Button";
 import { DataTable } from "~/components/DataTable";
 import { EmptyState } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { bankAccess, readableBanksFilter } from "~/questions/banks.server";
 import { DIFFICULTIES, QUESTION_TYPES } from "~/questions/draft";
 import { requireBank } from "~/questions/guards.server";

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FileField, FormAlert, SelectField } from "~/components/Field";
 import { ImportErrors } from "~/components/ImportErrors";
+import { useTranslation } from "~/i18n/react";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
 import { requireBank } from "~/questions/guards.server";
 import { importQuestions, type QuestionImportReport } from "~/questions/import.server";

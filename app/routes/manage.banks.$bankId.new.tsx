@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
+import { useTranslation } from "~/i18n/react";
 import { QuestionEditor } from "~/questions/components/QuestionEditor";
 import { readQuestionForm } from "~/questions/editor.server";
 import { EMPTY_EDITOR, editorValuesFromForm } from "~/questions/editor-values";

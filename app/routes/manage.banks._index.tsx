@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { bankAccess, createBank, readableBanksFilter } from "~/questions/banks.server";
 import { runtime } from "~/runtime.server";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
@@ -12,6 +11,7 @@ import { archiveContest, publishContest, updateContest } from "~/contests/contes
 import { requireManagedContest } from "~/contests/guards.server";
 import { roundPhase } from "~/contests/public.server";
 import { contestFormValues, readContestForm, setupFailure } from "~/contests/setup-forms";
+import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
 import { VIETNAM_TIME_ZONE } from "~/utils/vietnam-time";

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { hasRole } from "~/auth/access";
 import { forbidden, requireRole } from "~/auth/guards.server";
@@ -10,6 +9,7 @@ import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { SelectField, TextField } from "~/components/Field";
 import { announcementRows, MAX_ANNOUNCED } from "~/contests/announcement.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 import { duration } from "~/utils/duration";
 

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { hasRole } from "~/auth/access";
 import { forbidden, requireRole } from "~/auth/guards.server";
@@ -15,6 +14,7 @@ import { FULL_EXPORT_ERRORS } from "~/contests/export-routes.server";
 import { annulAttempt, annulSchema, reinstateAttempt } from "~/contests/integrity.server";
 import { roundPhase } from "~/contests/public.server";
 import { contestResults, roundResults } from "~/contests/results-page.server";
+import { useTranslation } from "~/i18n/react";
 import { sortAsTree } from "~/org/tree.server";
 import { LiveContestPanel } from "~/realtime/client/LiveContestPanel";
 import { LiveRoundPanel } from "~/realtime/client/LiveRoundPanel";

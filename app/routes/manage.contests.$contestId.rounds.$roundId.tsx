@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { forbidden } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { ConfirmButton } from "~/components/Feedback";
@@ -12,6 +11,7 @@ import { deleteRound } from "~/contests/contests.server";
 import { requireManagedContest } from "~/contests/guards.server";
 import { roundDrawOptions, submitRoundForm } from "~/contests/round-setup.server";
 import { roundFormValues, setupFailure } from "~/contests/setup-forms";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { RoundForm } from "~/contests/components/RoundForm";
 import { requireManagedContest } from "~/contests/guards.server";
 import { roundDrawOptions, submitRoundForm } from "~/contests/round-setup.server";
 import { newRoundFormValues } from "~/contests/setup-forms";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm đợt thi — Legal Arena" }];

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { readContestFormData } from "~/contests/banner.server";
 import { ContestForm } from "~/contests/components/ContestForm";
 import { createContest } from "~/contests/contests.server";
 import { newContestFormValues, readContestForm, setupFailure } from "~/contests/setup-forms";
+import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
 

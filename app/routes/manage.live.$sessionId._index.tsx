@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { HostConsole } from "~/live-quiz/components/HostConsole";
 import { requireHostedSession } from "~/live-quiz/guards.server";
 import { qrSvgDataUri } from "~/utils/qr.server";

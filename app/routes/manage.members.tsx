@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { resetMemberPassword } from "~/auth/accounts.server";
 import { requireRole } from "~/auth/guards.server";
 import { resetPasswordSchema } from "~/auth/schemas";
@@ -10,6 +9,7 @@ import { DataTable } from "~/components/DataTable";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
 import { FormAlert, TextField } from "~/components/Field";
 import type { Prisma } from "~/generated/prisma/client";
+import { useTranslation } from "~/i18n/react";
 import { canManageMember } from "~/org/members.server";
 import { scopeFilter } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { ConfirmButton } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { ORG_TYPE_LABEL } from "~/org/labels";
 import { editOrgNodeSchema } from "~/org/schemas";
 import { deleteOrgNode, listManagedTree, moveOrgNode, renameOrgNode } from "~/org/tree.server";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { hasRole } from "~/auth/access";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { ORG_TYPE_LABEL } from "~/org/labels";
 import { createOrgNodeSchema, ORG_NODE_TYPES } from "~/org/schemas";
 import { createOrgNode, listManagedTree } from "~/org/tree.server";

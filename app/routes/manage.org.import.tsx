@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FileField, FormAlert } from "~/components/Field";
 import { ImportErrors } from "~/components/ImportErrors";
+import { useTranslation } from "~/i18n/react";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
 import { importOrgTree, type OrgImportReport } from "~/org/import.server";
 import { runtime } from "~/runtime.server";

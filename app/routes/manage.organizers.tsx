@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { parseIdentifier } from "~/auth/schemas";
@@ -9,6 +8,7 @@ import { Button } from "~/components/Button";
 import { DataTable } from "~/components/DataTable";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { grantOrganizer, revokeOrganizer } from "~/org/members.server";
 import { listManagedTree, scopeFilter } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";

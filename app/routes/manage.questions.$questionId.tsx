@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { QuestionEditor } from "~/questions/components/QuestionEditor";
 import { readQuestionForm } from "~/questions/editor.server";
 import { editorValuesFromForm, editorValuesOf } from "~/questions/editor-values";

@@ -1,14 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { type ClientLoaderFunctionArgs, NavLink, Outlet, useLoaderData, useNavigation } from "@remix-run/react";
 import { hasRole } from "~/auth/access";
 import { requireRole } from "~/auth/guards.server";
 import { Skeleton } from "~/components/Feedback";
+import { isLocale } from "~/i18n/config";
+import { loadTranslations } from "~/i18n/load.client";
+import { useTranslation } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "ORGANIZER");
   return json({ isAdmin: hasRole(user.grants, "ADMIN") });
+}
+
+/** Coming from a public page: the organizer's strings (app/i18n/parts.ts) before the screen renders. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const lang = document.documentElement.lang;
+  const [data] = await Promise.all([
+    serverLoader<typeof loader>(),
+    loadTranslations(isLocale(lang) ? lang : "vi", ["manage"]),
+  ]);
+  return data;
 }
 
 export default function ManageLayout() {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { registerUser } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { PASSWORD_MIN_LENGTH, registerSchema } from "~/auth/schemas";
@@ -9,6 +8,7 @@ import { clientIp, createSession, flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
 import { getLocale } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 import { formFailure, parseForm } from "~/utils/forms";
 

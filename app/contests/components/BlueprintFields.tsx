@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { type FieldError, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { DIFFICULTIES } from "~/questions/draft";
 import { availableFor, type BankAvailability, type FixedQuestionChoice } from "../availability";
 import { type FormValues, type RuleRowValues, ruleRows } from "../setup-forms";

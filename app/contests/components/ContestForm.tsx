@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { FIELD_MODES, REGISTRATION_FIELDS } from "../schemas";
 import type { FormValues } from "../setup-forms";
 import { CheckboxField, ChoiceGroup, TextAreaField, UploadField, useEnhanced } from "./SetupFields";

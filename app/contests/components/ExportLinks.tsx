@@ -1,7 +1,7 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { useErrorText } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * The Excel exports of a round or of the whole contest: the masked download is a plain link;

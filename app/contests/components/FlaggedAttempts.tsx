@@ -1,10 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
 import { useErrorText } from "~/components/Field";
 import type { IntegrityFlag } from "~/contests/integrity.server";
+import { useTranslation } from "~/i18n/react";
 
 /** A refused annulment, echoed back so the form under that attempt shows the error and the text. */
 export interface AnnulFailure {

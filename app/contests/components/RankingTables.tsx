@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/Feedback";
 import type { IntegrityFlag } from "~/contests/integrity.server";
+import { useTranslation } from "~/i18n/react";
 import { duration } from "~/utils/duration";
 import { FlagList } from "./FlaggedAttempts";
 

@@ -1,5 +1,4 @@
 import { type ReactElement, type ReactNode, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import {
   Bar,
   BarChart,
@@ -17,6 +16,7 @@ import {
 } from "recharts";
 import { EmptyState } from "~/components/Feedback";
 import type { NodeParticipation, QuestionStatistics, TimelinePoint } from "~/contests/statistics.server";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * The results page's charts. Each chart is drawn only in the browser (it needs the page's

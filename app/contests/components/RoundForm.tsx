@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import type { BankAvailability, FixedQuestionChoice } from "../availability";
 import { type FormValues, ORDERABLE_TIE_BREAKERS } from "../setup-forms";
 import { BlueprintFields } from "./BlueprintFields";

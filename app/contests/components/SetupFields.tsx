@@ -1,6 +1,6 @@
 import { type ReactNode, type TextareaHTMLAttributes, useEffect, useId, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { type FieldError, useErrorText } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * True once React runs in the browser. Parts shown or hidden by a choice are all visible

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Button } from "~/components/Button";
 import { useSocket } from "~/realtime/client/useSocket";
 import type { HostAction } from "../rules";

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Button } from "~/components/Button";
 import { useSocket } from "~/realtime/client/useSocket";
 import { JOIN_CODE_LENGTH, NICKNAME_MAX, type PlayerPlace, type PublicState, type RevealSummary } from "../types";

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { FormAlert, SelectField, TextField, useErrorText } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { DIFFICULTIES, MAX_OPTIONS, QUESTION_TYPES, type QuestionType, TRUE_FALSE_OPTIONS } from "../draft";
 
 export interface QuestionEditorValues {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { duration } from "~/utils/duration";
 import { useSocket } from "./useSocket";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { LiveBoard, type LiveBoardData } from "./LiveBoard";
 import { useSocket } from "./useSocket";
 

@@ -1,38 +1,56 @@
 import { useEffect, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 
 /**
  * One Socket.IO connection per page, opened on first use in the browser (never on the server).
- * It reconnects by itself; components resubscribe on every "connect" so a dropped phone
- * connection comes back to the same live views.
+ * The client library (14 KB gzipped) is fetched only then, after the page is interactive, so
+ * pages without a live view never download it (issue 8, page weight). It reconnects by itself;
+ * components resubscribe on every "connect" so a dropped phone connection comes back to the
+ * same live views.
  */
 export const CONNECTION_STATES = ["connecting", "connected", "reconnecting"] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
-let shared: Socket | null = null;
+let shared: Promise<Socket> | null = null;
 
-export function sharedSocket(): Socket {
-  shared ??= io({ transports: ["websocket", "polling"], reconnectionDelayMax: 10_000 });
+export function sharedSocket(): Promise<Socket> {
+  shared ??= import("socket.io-client").then(({ io }) =>
+    io({ transports: ["websocket", "polling"], reconnectionDelayMax: 10_000 }),
+  );
   return shared;
 }
 
-/** The page's socket and its connection state (null until mounted in the browser). */
+/** The page's socket and its connection state (null until loaded in the browser). */
 export function useSocket(): { socket: Socket | null; state: ConnectionState } {
   const [socket, setSocket] = useState<Socket | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   useEffect(() => {
-    const current = sharedSocket();
-    setSocket(current);
-    setState(current.connected ? "connected" : "connecting");
-    const onConnect = () => setState("connected");
-    const onDisconnect = () => setState("reconnecting");
-    current.on("connect", onConnect);
-    current.on("disconnect", onDisconnect);
-    current.io.on("reconnect_attempt", onDisconnect);
+    let unmounted = false;
+    let unsubscribe = () => {};
+    sharedSocket().then(
+      (current) => {
+        if (unmounted) return;
+        setSocket(current);
+        setState(current.connected ? "connected" : "connecting");
+        const onConnect = () => setState("connected");
+        const onDisconnect = () => setState("reconnecting");
+        current.on("connect", onConnect);
+        current.on("disconnect", onDisconnect);
+        current.io.on("reconnect_attempt", onDisconnect);
+        unsubscribe = () => {
+          current.off("connect", onConnect);
+          current.off("disconnect", onDisconnect);
+          current.io.off("reconnect_attempt", onDisconnect);
+        };
+      },
+      () => {
+        // The library could not be fetched (offline): the board stays as the server rendered it.
+        shared = null;
+      },
+    );
     return () => {
-      current.off("connect", onConnect);
-      current.off("disconnect", onDisconnect);
-      current.io.off("reconnect_attempt", onDisconnect);
+      unmounted = true;
+      unsubscribe();
     };
   }, []);
   return { socket, state };
