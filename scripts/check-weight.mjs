@@ -38,12 +38,18 @@ const sum = (files) => [...files].reduce((total, file) => total + gzipKb(file), 
 function withStaticImports(file, into = new Set()) {
   if (into.has(file)) return into;
   into.add(file);
-  for (const match of read(file).toString().matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.js)["']/g))
+  for (const match of read(file)
+    .toString()
+    .matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.js)["']/g))
     withStaticImports(`/assets/${match[1]}`, into);
   return into;
 }
 const dynamicImports = (file) =>
-  [...read(file).toString().matchAll(/import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g)].map((m) => `/assets/${m[1]}`);
+  [
+    ...read(file)
+      .toString()
+      .matchAll(/import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g),
+  ].map((m) => `/assets/${m[1]}`);
 
 function translationChunk(locale) {
   const name = names.find((file) => file.startsWith(`i18n-${locale}-public-`));
