@@ -1,13 +1,14 @@
 /**
  * `npm run bench -- <scenario> [options]`. Benchmarks are not tests: they measure, print a
  * table, write bench/results/<scenario>-<time>.json and end with one JSON line.
- * Scenarios so far: questions-import. (The contest scenarios arrive with the benchmark issue.)
+ * Scenarios: round-start (the synchronized start of a round, issue 8), questions-import.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 const scenarios: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  "round-start": async (args) => (await import("./round-start")).run(args),
   "questions-import": async (args) => (await import("./questions-import")).run(args),
 };
 

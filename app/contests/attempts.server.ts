@@ -3,7 +3,7 @@
  * every answer as it comes (acknowledged only once committed), and closes attempts itself at
  * the deadline. Nothing sent to a contestant during an attempt contains a key or explanation.
  */
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { Db, DbOrTx } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/org/tree.server";
@@ -11,6 +11,7 @@ import type { QuestionOption } from "~/questions/draft";
 import { runtimeIfStarted } from "~/runtime.server";
 import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
 import type { AttemptError } from "./errors";
+import { type AttemptShape, cachedAttemptShape, cachedCandidates, rememberAttemptShape } from "./hot-cache.server";
 import { countFastAnswers } from "./integrity.server";
 import { scoreAttempt } from "./scoring";
 
@@ -19,6 +20,13 @@ export type { AttemptError };
 export type AttemptResult<T> = ({ ok: true } & T) | { ok: false; code: AttemptError; message: string };
 
 const fail = (code: AttemptError) => ({ ok: false as const, code, message: `errors.attempt.${code}` });
+
+/**
+ * Transactions that score and close attempts wait up to 10 s for a pooled connection (Prisma's
+ * default is 2 s): when a round's storm of starts and submits fills the pool, a submit should
+ * queue, not fail.
+ */
+const TX = { maxWait: 10_000, timeout: 20_000 } as const;
 
 /** Approved questions of the banks a blueprint names, with their approved version. */
 export async function candidatesFor(db: DbOrTx, blueprint: Blueprint): Promise<Candidate[]> {
@@ -101,45 +109,37 @@ export async function startAttempt(
   }
 
   const seed = randomInt(2 ** 31);
-  const draw = drawQuestions(
-    round.blueprint as unknown as Blueprint,
-    await candidatesFor(db, round.blueprint as unknown as Blueprint),
-    {
-      shuffleQuestions: round.shuffleQuestions,
-      shuffleOptions: round.shuffleOptions,
-      random: seededRandom(seed),
-    },
-  );
+  const blueprint = round.blueprint as unknown as Blueprint;
+  // Every contestant of the round draws from the same questions: read once per 30 s, not per start.
+  const candidates = await cachedCandidates(JSON.stringify(blueprint), () => candidatesFor(db, blueprint));
+  const draw = drawQuestions(blueprint, candidates, {
+    shuffleQuestions: round.shuffleQuestions,
+    shuffleOptions: round.shuffleOptions,
+    random: seededRandom(seed),
+  });
   if (!draw.ok) return fail("NOT_ENOUGH_QUESTIONS");
 
   // The round's close cuts every attempt short: nobody answers after it.
   const deadline = new Date(Math.min(now.getTime() + round.timeLimitSeconds * 1000, round.closesAt.getTime()));
   try {
-    const attempt = await db.$transaction(async (tx) => {
-      const created = await tx.attempt.create({
-        data: {
-          roundId: round.id,
-          userId: input.userId,
-          number: previous + 1,
-          startedAt: now,
-          deadlineAt: deadline,
-          maxScore: draw.questions.length * round.pointsPerQuestion,
-          startIp: input.origin?.ip?.slice(0, 64) ?? null,
-          deviceId: input.origin?.deviceId ?? null,
-          sessionIds: input.origin?.sessionId ? [input.origin.sessionId] : [],
-        },
-      });
-      await tx.attemptQuestion.createMany({
-        data: draw.questions.map((question, position) => ({
-          attemptId: created.id,
-          position,
-          questionVersionId: question.versionId,
-          optionOrder: question.optionOrder,
-          points: round.pointsPerQuestion,
-        })),
-      });
-      return created;
-    });
+    // The attempt and its questions in one statement (atomic without holding a transaction open).
+    const attempt = { id: randomUUID(), roundId: round.id, userId: input.userId };
+    const sessionIds = input.origin?.sessionId ? [input.origin.sessionId] : [];
+    await db.$executeRaw`
+      WITH created AS (
+        INSERT INTO "Attempt" (id, "roundId", "userId", number, "startedAt", "deadlineAt", "maxScore",
+                               "startIp", "deviceId", "sessionIds")
+        VALUES (${attempt.id}, ${round.id}, ${input.userId}, ${previous + 1}, ${now}, ${deadline},
+                ${draw.questions.length * round.pointsPerQuestion}, ${input.origin?.ip?.slice(0, 64) ?? null},
+                ${input.origin?.deviceId ?? null}, ${sessionIds}::text[])
+        RETURNING id)
+      INSERT INTO "AttemptQuestion" ("attemptId", position, "questionVersionId", "optionOrder", points)
+      SELECT created.id, q.position, q.version_id, q.option_order::int[], ${round.pointsPerQuestion}
+        FROM created,
+             unnest(${draw.questions.map((_, position) => position)}::int[],
+                    ${draw.questions.map((question) => question.versionId)}::text[],
+                    ${draw.questions.map((question) => `{${question.optionOrder.join(",")}}`)}::text[])
+               AS q(position, version_id, option_order)`;
     announce("attemptStarted", attempt);
     return { ok: true, attemptId: attempt.id, resumed: false };
   } catch (error) {
@@ -197,25 +197,14 @@ export async function saveAnswer(
   input: { attemptId: string; userId: string; position: number; selected: number[]; now?: Date },
 ): Promise<AttemptResult<{ savedAt: string }>> {
   const now = input.now ?? new Date();
-  const attempt = await db.attempt.findFirst({
-    where: { id: input.attemptId, userId: input.userId },
-    select: { id: true, status: true, deadlineAt: true },
-  });
-  if (!attempt) return fail("ATTEMPT_NOT_FOUND");
-  if (attempt.status !== "IN_PROGRESS") return fail("ATTEMPT_CLOSED");
-  if (now > attempt.deadlineAt) {
-    await closeExpiredAttempts(db, now, { attemptId: attempt.id });
-    return fail("DEADLINE_PASSED");
-  }
-  const question = await db.attemptQuestion.findUnique({
-    where: { attemptId_position: { attemptId: attempt.id, position: input.position } },
-    select: { optionOrder: true, questionVersion: { select: { type: true } } },
-  });
+  const attempt = await attemptShape(db, input.attemptId);
+  if (!attempt || attempt.userId !== input.userId) return fail("ATTEMPT_NOT_FOUND");
+  const question = attempt.questions.get(input.position);
   const shown = [...new Set(input.selected)];
   if (
     !question ||
     shown.some((index) => !Number.isInteger(index) || index < 0 || index >= question.optionOrder.length) ||
-    (question.questionVersion.type !== "MULTIPLE_CHOICE" && shown.length > 1)
+    (question.type !== "MULTIPLE_CHOICE" && shown.length > 1)
   ) {
     return fail("INVALID_ANSWER");
   }
@@ -223,11 +212,51 @@ export async function saveAnswer(
   // Saved only while the attempt is still running: a close that raced us wins.
   const saved = await db.$executeRaw`
     INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
-    SELECT ${attempt.id}, ${input.position}, ${original}::int[], ${now}, ${now}
-     WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${attempt.id} AND status = 'IN_PROGRESS' AND "deadlineAt" >= ${now})
+    SELECT ${input.attemptId}, ${input.position}, ${original}::int[], ${now}, ${now}
+     WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${input.attemptId} AND status = 'IN_PROGRESS' AND "deadlineAt" >= ${now})
     ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"`;
-  if (saved === 0) return fail("ATTEMPT_CLOSED");
+  if (saved === 0) {
+    // Not running any more, or past its deadline (then it is closed now, as before).
+    const current = await db.attempt.findUnique({
+      where: { id: input.attemptId },
+      select: { status: true, deadlineAt: true },
+    });
+    if (current?.status === "IN_PROGRESS" && now > current.deadlineAt) {
+      await closeExpiredAttempts(db, now, { attemptId: input.attemptId });
+      return fail("DEADLINE_PASSED");
+    }
+    return fail("ATTEMPT_CLOSED");
+  }
   return { ok: true, savedAt: now.toISOString() };
+}
+
+/** Who owns an attempt and its questions' shapes: read once per attempt, then from memory. */
+async function attemptShape(db: Db, attemptId: string): Promise<AttemptShape | null> {
+  const cached = cachedAttemptShape(attemptId);
+  if (cached) return cached;
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      userId: true,
+      questions: { select: { position: true, optionOrder: true, questionVersion: { select: { type: true } } } },
+    },
+  });
+  if (!attempt) return null;
+  const shape: AttemptShape = {
+    userId: attempt.userId,
+    questions: new Map(
+      attempt.questions.map((question) => [
+        question.position,
+        {
+          optionCount: question.optionOrder.length,
+          optionOrder: question.optionOrder,
+          type: question.questionVersion.type,
+        },
+      ]),
+    ),
+  };
+  rememberAttemptShape(attemptId, shape);
+  return shape;
 }
 
 /** Scores and closes one attempt inside a transaction; false (a no-op) when it was already closed. */
@@ -295,7 +324,7 @@ export async function submitAttempt(
   if (!attempt) return fail("ATTEMPT_NOT_FOUND");
   if (attempt.status !== "IN_PROGRESS") return { ok: true, status: attempt.status, score: attempt.score };
   const status = now > attempt.deadlineAt ? "EXPIRED" : "SUBMITTED";
-  const closed = await db.$transaction((tx) => closeAttempt(tx, attempt.id, status, now, input.prediction ?? null));
+  const closed = await db.$transaction((tx) => closeAttempt(tx, attempt.id, status, now, input.prediction ?? null), TX);
   if (closed) announce("attemptClosed", attempt);
   const final = await db.attempt.findUniqueOrThrow({
     where: { id: attempt.id },
@@ -324,7 +353,7 @@ export async function closeExpiredAttempts(
     take: 500,
   });
   for (const attempt of expired)
-    if (await db.$transaction((tx) => closeAttempt(tx, attempt.id, "EXPIRED", now, null)))
+    if (await db.$transaction((tx) => closeAttempt(tx, attempt.id, "EXPIRED", now, null), TX))
       announce("attemptClosed", attempt);
   return expired.length;
 }

@@ -218,5 +218,9 @@ function escapeLike(value: string): string {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002 from the query builder; a raw statement's (P2010) carries the driver's own kind.
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError
+    ?.cause;
+  return error.code === "P2002" || (error.code === "P2010" && cause?.kind === "UniqueConstraintViolation");
 }

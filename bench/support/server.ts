@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * The built server (`npm run build`) as its own process, as in production: on a fresh schema of
+ * `databaseUrl` (dropped afterwards) or, without one, the embedded PGlite in a temporary folder;
+ * Redis under a random prefix when `redisUrl` is given, else the in-process store.
+ */
+export interface BenchServer {
+  url: string;
+  child: ChildProcess;
+  pid: number;
+  dataDir: string;
+  /** The URL the bench itself connects with (schema included), or null on the embedded default. */
+  databaseUrl: string | null;
+  description: string;
+  /** The server's whole log (removed by cleanup unless moved away). */
+  logFile: string;
+  output(): string;
+  cleanup(): Promise<void>;
+}
+
+export async function startBenchServer(options: {
+  databaseUrl?: string;
+  redisUrl?: string;
+  env?: Record<string, string>;
+  /** Node flags for the server (e.g. --cpu-prof --cpu-prof-dir=…). */
+  nodeFlags?: string[];
+}): Promise<BenchServer> {
+  if (!existsSync("build/node-server.js") || !existsSync("build/server/index.js"))
+    throw new Error("No build: run `npm run build` first.");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "la-bench-server-"));
+  let databaseUrl: string | null = null;
+  let schema: string | null = null;
+  if (options.databaseUrl) {
+    schema = `bench_${randomBytes(5).toString("hex")}`;
+    const url = new URL(options.databaseUrl);
+    url.searchParams.set("schema", schema);
+    databaseUrl = url.toString();
+  }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    REDIS_PREFIX: `bench:${randomBytes(5).toString("hex")}:`,
+    // Every simulated contestant logs in from 127.0.0.1: the per-address limit would stop them.
+    LOGIN_MAX_PER_IP: "10000000",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "build/node-server.js"], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // The whole log goes to a file (kept when a run has errors); the last lines stay in memory.
+  const logFile = path.join(tmpdir(), `la-bench-server-${randomBytes(4).toString("hex")}.log`);
+  const log = createWriteStream(logFile);
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 120 s:\n${output}`)), 120_000);
+    const check = () => {
+      const match = output.match(/running at (http:\/\/localhost:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout?.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    pid: child.pid as number,
+    dataDir,
+    databaseUrl,
+    description: `${databaseUrl ? "PostgreSQL" : "embedded PGlite"} + ${options.redisUrl ? "Redis" : "in-process store"}`,
+    logFile,
+    output: () => output,
+    async cleanup() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+      if (schema && options.databaseUrl) {
+        const client = new pg.Client({ connectionString: options.databaseUrl });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      log.end();
+      rmSync(logFile, { force: true });
+    },
+  };
+}
