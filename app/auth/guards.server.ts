@@ -35,30 +35,22 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await runtime().db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          fullName: true,
-          email: true,
-          phone: true,
-          locale: true,
-          mustChangePassword: true,
-          memberships: { select: { role: true, orgNodeId: true, orgNode: { select: { path: true } } } },
-        },
-      },
-    },
-  });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-  const { memberships, ...user } = session.user;
-  return {
-    ...user,
-    sessionId,
-    grants: memberships.map((m) => ({ role: m.role, orgNodeId: m.orgNodeId, orgNodePath: m.orgNode.path })),
-  };
+  // One statement (every page and socket handshake runs it; Prisma's include would make four).
+  const [row] = await runtime().db.$queryRaw<
+    Array<Omit<CurrentUser, "sessionId" | "grants"> & { expiresAt: Date; grants: Grant[] }>
+  >`
+    SELECT s."expiresAt", u.id, u."fullName", u.email, u.phone, u.locale, u."mustChangePassword",
+           COALESCE(json_agg(json_build_object('role', m.role, 'orgNodeId', m."orgNodeId", 'orgNodePath', o.path))
+                      FILTER (WHERE m.id IS NOT NULL), '[]'::json) AS grants
+      FROM "Session" s
+      JOIN "User" u ON u.id = s."userId"
+      LEFT JOIN "Membership" m ON m."userId" = u.id
+      LEFT JOIN "OrgNode" o ON o.id = m."orgNodeId"
+     WHERE s.id = ${sessionId}
+     GROUP BY s.id, u.id`;
+  if (!row || new Date(row.expiresAt).getTime() <= Date.now()) return null;
+  const { expiresAt: _expiresAt, ...user } = row;
+  return { ...user, sessionId };
 }
 
 function loginRedirect(request: Request): Response {

@@ -31,7 +31,7 @@ export function httpClient(baseUrl: string) {
       }
       return new Promise((resolve, reject) => {
         const request = http.request(
-          { host: base.hostname, port: base.port, method, path, headers, agent, timeout: options.timeoutMs ?? 30_000 },
+          { host: base.hostname, port: base.port, method, path, headers, agent, timeout: options.timeoutMs ?? 60_000 },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
