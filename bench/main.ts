@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- <scenario> [options]`. Benchmarks are not tests: they measure, print a
  * table, write bench/results/<scenario>-<time>.json and end with one JSON line.
- * Scenarios: round-start (the synchronized start of a round, issue 8), questions-import.
+ * Scenarios: round-start (the synchronized start of a round, issue 8), saturation (the app's
+ * maximum answers per second against a bare Socket.IO server's), questions-import.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { parseArgs } from "node:util";
 
 const scenarios: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   "round-start": async (args) => (await import("./round-start")).run(args),
+  saturation: async (args) => (await import("./saturation")).run(args),
   "questions-import": async (args) => (await import("./questions-import")).run(args),
 };
 

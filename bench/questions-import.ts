@@ -9,7 +9,7 @@ import type { QuestionDraft } from "~/questions/draft";
 import { exportQuestions } from "~/questions/export.server";
 import { importQuestions } from "~/questions/import.server";
 import { seedDemoData } from "../seeds/demo";
-import { currentUserFor, createUserWithRole, nodeId } from "../tests/support/fixtures";
+import { createUserWithRole, currentUserFor, nodeId } from "../tests/support/fixtures";
 
 /**
  * Imports N questions (default 5,000) from an Excel file into an empty bank, timing the check
@@ -42,30 +42,57 @@ function syntheticDrafts(count: number): QuestionDraft[] {
 }
 
 export async function run(args: string[]) {
-  const { values } = parseArgs({ args, options: { questions: { type: "string", default: "5000" }, runs: { type: "string", default: "3" } } });
+  const { values } = parseArgs({
+    args,
+    options: { questions: { type: "string", default: "5000" }, runs: { type: "string", default: "3" } },
+  });
   const count = Number(values.questions);
   const runs = Number(values.runs);
   const dataDir = mkdtempSync(path.join(tmpdir(), "la-bench-"));
-  const runtime = await startRuntime(parseEnv({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" }), { redisPrefix: `bench:${Date.now()}:` });
+  const runtime = await startRuntime(parseEnv({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" }), {
+    redisPrefix: `bench:${Date.now()}:`,
+  });
   try {
     await seedDemoData(runtime.db).catch(() => {}); // an existing database keeps its data
-    const user = await currentUserFor(runtime.db, (await createUserWithRole(runtime.db, { role: "ADMIN", nodeCode: "HP" })).id);
+    const user = await currentUserFor(
+      runtime.db,
+      (await createUserWithRole(runtime.db, { role: "ADMIN", nodeCode: "HP" })).id,
+    );
     const file = await exportQuestions(syntheticDrafts(count), "xlsx", "bench");
     const samples: Array<{ checkMs: number; importMs: number; totalMs: number; imported: number }> = [];
     for (let i = 0; i < runs; i++) {
-      const bank = await createBank(runtime.db, null, user, { orgNodeId: await nodeId(runtime.db, "HP"), name: `Bench ${Date.now()} ${i}`, description: null });
+      const bank = await createBank(runtime.db, null, user, {
+        orgNodeId: await nodeId(runtime.db, "HP"),
+        name: `Bench ${Date.now()} ${i}`,
+        description: null,
+      });
       if (!bank.ok) throw new Error(bank.message);
       const upload = { name: file.fileName, bytes: file.bytes };
       const t0 = performance.now();
-      const check = await importQuestions(runtime.db, null, user, bank.bankId, upload, { dryRun: true, status: "DRAFT", createTopics: true });
+      const check = await importQuestions(runtime.db, null, user, bank.bankId, upload, {
+        dryRun: true,
+        status: "DRAFT",
+        createTopics: true,
+      });
       const t1 = performance.now();
-      const done = await importQuestions(runtime.db, null, user, bank.bankId, upload, { dryRun: false, status: "DRAFT", createTopics: true });
+      const done = await importQuestions(runtime.db, null, user, bank.bankId, upload, {
+        dryRun: false,
+        status: "DRAFT",
+        createTopics: true,
+      });
       const t2 = performance.now();
-      if (check.good !== count || done.imported !== count) throw new Error(`expected ${count}, got ${check.good}/${done.imported}`);
-      samples.push({ checkMs: Math.round(t1 - t0), importMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), imported: done.imported });
+      if (check.good !== count || done.imported !== count)
+        throw new Error(`expected ${count}, got ${check.good}/${done.imported}`);
+      samples.push({
+        checkMs: Math.round(t1 - t0),
+        importMs: Math.round(t2 - t1),
+        totalMs: Math.round(t2 - t0),
+        imported: done.imported,
+      });
       console.log(`run ${i + 1}: check ${samples[i].checkMs} ms, import ${samples[i].importMs} ms (check + write)`);
     }
-    const median = (key: "checkMs" | "importMs") => [...samples.map((s) => s[key])].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    const median = (key: "checkMs" | "importMs") =>
+      [...samples.map((s) => s[key])].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
     return {
       scenario: "questions-import",
       questions: count,

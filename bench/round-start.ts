@@ -125,7 +125,12 @@ async function runOnce(opts: Options) {
     // The bench's own connection, for the fixture and the final count (the embedded database
     // is reached through the server, which serves it).
     runtime = await startRuntime(
-      parseEnv({ NODE_ENV: "production", DATA_DIR: server.dataDir, DATABASE_URL: server.databaseUrl ?? undefined, LOG_LEVEL: "silent" }),
+      parseEnv({
+        NODE_ENV: "production",
+        DATA_DIR: server.dataDir,
+        DATABASE_URL: server.databaseUrl ?? undefined,
+        LOG_LEVEL: "silent",
+      }),
       { migrate: false, poolSize: 2 },
     );
     const db = runtime.db;
@@ -397,7 +402,10 @@ export async function run(args: string[]) {
       ["submit ms p50 / p95 / p99", `${result.submit_ms.p50} / ${result.submit_ms.p95} / ${result.submit_ms.p99}`],
       ["board push delay ms p50 / p95", `${result.board_delay_ms.p50} / ${result.board_delay_ms.p95}`],
       ["answers acknowledged (per s)", `${result.answers_acked} (${result.answers_per_s})`],
-      ["server CPU s (avg % / busiest s %)", `${result.server_cpu_s} (${result.server_cpu_avg_percent} / ${result.server_cpu_busiest_second_percent})`],
+      [
+        "server CPU s (avg % / busiest s %)",
+        `${result.server_cpu_s} (${result.server_cpu_avg_percent} / ${result.server_cpu_busiest_second_percent})`,
+      ],
       ["server peak RSS MB", result.server_peak_rss_mb],
       ["load generator CPU s", result.bench_cpu_s],
       ["storm duration s", result.storm_s],

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
 import { getCurrentUser } from "~/auth/guards.server";
+import { useTranslation } from "~/i18n/react";
 import { PlayerScreen } from "~/live-quiz/components/PlayerScreen";
 
 export const meta: MetaFunction = () => [{ title: "Thi trực tiếp — Legal Arena" }];

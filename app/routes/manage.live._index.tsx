@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
 import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guards.server";
 import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { useTranslation } from "~/i18n/react";
 import { QUESTIONS_MAX, SECONDS_MAX, SECONDS_MIN, sessionFormSchema } from "~/live-quiz/rules";
 import { createLiveSession } from "~/live-quiz/sessions.server";
 import { listManagedTree, scopeFilter } from "~/org/tree.server";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { useTranslation } from "~/i18n/react";
 import { Button } from "~/components/Button";
+import { useTranslation } from "~/i18n/react";
 import { useSocket } from "~/realtime/client/useSocket";
 import type { HostAction } from "../rules";
 import type { LobbyPlayers, Progress, PublicState, RevealSummary, StandingRow } from "../types";

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "~/i18n/react";
 import { Button } from "~/components/Button";
+import { useTranslation } from "~/i18n/react";
 import { useSocket } from "~/realtime/client/useSocket";
 import { JOIN_CODE_LENGTH, NICKNAME_MAX, type PlayerPlace, type PublicState, type RevealSummary } from "../types";
 import { Countdown, letter, useCountdown } from "./QuizParts";
