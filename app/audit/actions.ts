@@ -37,5 +37,11 @@ export const AUDIT_ACTIONS = [
   "attempt.reinstated",
   "live.session_created",
   "live.results_exported",
+  "course.created",
+  "course.updated",
+  "course.published",
+  "course.archived",
+  "course.content_changed",
+  "certificate.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

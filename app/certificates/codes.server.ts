@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 /**
  * Certificate numbers. A contest certificate's number is derived, not stored: an HMAC of what it
@@ -36,4 +36,24 @@ export function certificateCode(secret: string, kind: CertificateKind, subjectId
   const mac = createHmac("sha256", secret).update(`certificate-number:v1:${kind}:${subjectId}`).digest();
   const digits = base32(mac, 16);
   return `${KIND_PREFIX[kind]}-${digits.match(/.{4}/g)?.join("-")}`;
+}
+
+/**
+ * A random number for a certificate that is stored (course certificates): 80 random bits in the
+ * same form, e.g. "KH-7K3M-Q9XD-2HFA-WB4E". The database's unique index settles the (2^-80) clash.
+ */
+export function randomCertificateCode(kind: CertificateKind): string {
+  const digits = base32(randomBytes(10), 16);
+  return `${KIND_PREFIX[kind]}-${digits.match(/.{4}/g)?.join("-")}`;
+}
+
+/** A code as typed from paper: upper case, no spaces, Crockford's look-alikes read as digits. */
+export function normalizeCertificateCode(input: string): string {
+  const compact = input
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/[IL]/g, "1")
+    .replace(/O/g, "0");
+  if (!/^(CT|KH)[0-9A-HJKMNP-TV-Z]{16}$/.test(compact)) return "";
+  return `${compact.slice(0, 2)}-${compact.slice(2).match(/.{4}/g)?.join("-")}`;
 }

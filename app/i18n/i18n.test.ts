@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "~/audit/actions";
 import { ATTEMPT_ERRORS } from "~/contests/errors";
+import { REJECTION_REASONS } from "~/courses/completion";
 import { REGISTRATION_FIELDS } from "~/contests/schemas";
 import { CONNECTION_STATES } from "~/realtime/client/useSocket";
 import { createI18n } from "./i18n";
@@ -50,7 +51,7 @@ describe("translations", () => {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\(\s*"([\w.]+)"/g)) used.add(match[1]);
       for (const match of text.matchAll(
-        /"((?:errors|org|orgImport|register|account|organizers|members|banks|questions)\.[\w.]+)"/g,
+        /"((?:errors|org|orgImport|register|account|organizers|members|banks|questions|courses)\.[\w.]+)"/g,
       ))
         used.add(match[1]);
     }
@@ -70,6 +71,7 @@ describe("translations", () => {
       ...ATTEMPT_ERRORS.map((code) => `errors.attempt.${code}`),
       ...REGISTRATION_FIELDS.map((field) => `errors.registration.${field}Required`),
       ...CONNECTION_STATES.map((state) => `live.connection.${state}`),
+      ...REJECTION_REASONS.map((reason) => `courses.errors.${reason}`),
     ];
     expect(required.filter((key) => !viKeys.has(key))).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Translation } from "./vi";
+import { coursesEn } from "./courses.en";
 
 // English: the second locale. Same keys as vi.ts (the compiler and i18n.test.ts check it).
 export const en: Translation = {
@@ -748,6 +749,14 @@ export const en: Translation = {
         results_exported_full: "Full results exported (personal data unmasked)",
       },
       round: { created: "Round added", updated: "Round changed", deleted: "Round deleted" },
+      course: {
+        created: "Course created",
+        updated: "Course details edited",
+        published: "Course published",
+        archived: "Course closed or withdrawn",
+        content_changed: "Course content edited (modules, lessons)",
+      },
+      certificate: { revoked: "Course certificate revoked" },
       attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
       live: { session_created: "Live quiz session created", results_exported: "Live quiz results exported" },
       organizer: {
@@ -758,6 +767,7 @@ export const en: Translation = {
       user: { created: "Account created" },
     },
   },
+  courses: coursesEn,
   errorPage: {
     home: "Back to home page",
     requestId: "Request ID (include it when reporting a problem): {{requestId}}",

@@ -1,3 +1,4 @@
+import { coursesVi } from "./courses.vi";
 // Vietnamese: the default language of every screen, message and export.
 // en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
 export const vi = {
@@ -750,6 +751,14 @@ export const vi = {
         results_exported_full: "Xuất kết quả đầy đủ (không che thông tin cá nhân)",
       },
       round: { created: "Thêm đợt thi", updated: "Sửa đợt thi", deleted: "Xóa đợt thi" },
+      course: {
+        created: "Tạo khóa học",
+        updated: "Sửa thông tin khóa học",
+        published: "Công bố khóa học",
+        archived: "Đóng hoặc rút khóa học",
+        content_changed: "Sửa nội dung khóa học (chương, bài học)",
+      },
+      certificate: { revoked: "Thu hồi chứng nhận khóa học" },
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
       live: { session_created: "Tạo phiên thi trực tiếp", results_exported: "Xuất kết quả phiên thi trực tiếp" },
       organizer: {
@@ -760,6 +769,7 @@ export const vi = {
       user: { created: "Tạo tài khoản" },
     },
   },
+  courses: coursesVi,
   errorPage: {
     home: "Về trang chủ",
     requestId: "Mã yêu cầu (gửi kèm khi báo lỗi): {{requestId}}",
