@@ -49,11 +49,7 @@ export function randomCertificateCode(kind: CertificateKind): string {
 
 /** A code as typed from paper: upper case, no spaces, Crockford's look-alikes read as digits. */
 export function normalizeCertificateCode(input: string): string {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
+  const compact = input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
   if (!/^(CT|KH)[0-9A-HJKMNP-TV-Z]{16}$/.test(compact)) return "";
   return `${compact.slice(0, 2)}-${compact.slice(2).match(/.{4}/g)?.join("-")}`;
 }

@@ -174,51 +174,63 @@ describe("judging player reports", () => {
     durationSeconds: 300,
     ...overrides,
   });
-  const after = (seconds: number) => new Date(openedAt.getTime() + seconds * 1000);
+  const secondsLater = (seconds: number) => new Date(openedAt.getTime() + seconds * 1000);
 
   it("accepts seconds played within real time", () => {
-    expect(judgeReport(view, report(), after(10))).toEqual({ accepted: true, playedSeconds: 10 });
+    expect(judgeReport(view, report(), secondsLater(10))).toEqual({ accepted: true, playedSeconds: 10 });
     // Double speed is allowed.
-    expect(judgeReport(view, report({ intervals: [[0, 20]] }), after(10)).accepted).toBe(true);
+    expect(judgeReport(view, report({ intervals: [[0, 20]] }), secondsLater(10)).accepted).toBe(true);
   });
 
   it("refuses 100% watched one second after opening", () => {
-    const verdict = judgeReport(view, report({ intervals: [[0, 300]], positionSeconds: 300 }), after(1));
+    const verdict = judgeReport(view, report({ intervals: [[0, 300]], positionSeconds: 300 }), secondsLater(1));
     expect(verdict).toMatchObject({ accepted: false, reason: "FASTER_THAN_REAL_TIME" });
   });
 
   it("refuses many small intervals that add up to more than real time", () => {
     const intervals = Array.from({ length: 30 }, (_, i) => [i * 10, i * 10 + 9] as [number, number]);
-    expect(judgeReport(view, report({ intervals }), after(20))).toMatchObject({ reason: "FASTER_THAN_REAL_TIME" });
+    expect(judgeReport(view, report({ intervals }), secondsLater(20))).toMatchObject({
+      reason: "FASTER_THAN_REAL_TIME",
+    });
   });
 
   it("refuses a replayed or out-of-order report", () => {
     const seen = { ...view, lastSeq: 4 };
-    expect(judgeReport(seen, report({ seq: 4 }), after(60))).toMatchObject({ reason: "REPLAYED_OR_OUT_OF_ORDER" });
-    expect(judgeReport(seen, report({ seq: 3 }), after(60))).toMatchObject({ reason: "REPLAYED_OR_OUT_OF_ORDER" });
-    expect(judgeReport(seen, report({ seq: 5 }), after(60)).accepted).toBe(true);
+    expect(judgeReport(seen, report({ seq: 4 }), secondsLater(60))).toMatchObject({
+      reason: "REPLAYED_OR_OUT_OF_ORDER",
+    });
+    expect(judgeReport(seen, report({ seq: 3 }), secondsLater(60))).toMatchObject({
+      reason: "REPLAYED_OR_OUT_OF_ORDER",
+    });
+    expect(judgeReport(seen, report({ seq: 5 }), secondsLater(60)).accepted).toBe(true);
   });
 
   it("refuses a report from an older opening of the lesson", () => {
-    expect(judgeReport(view, report({ viewId: "v0" }), after(60))).toMatchObject({ reason: "STALE_VIEW" });
-    expect(judgeReport({ ...view, viewId: null }, report(), after(60))).toMatchObject({ reason: "STALE_VIEW" });
+    expect(judgeReport(view, report({ viewId: "v0" }), secondsLater(60))).toMatchObject({ reason: "STALE_VIEW" });
+    expect(judgeReport({ ...view, viewId: null }, report(), secondsLater(60))).toMatchObject({ reason: "STALE_VIEW" });
   });
 
   it("refuses intervals outside the media and a different media length", () => {
-    expect(judgeReport(view, report({ intervals: [[290, 320]] }), after(60))).toMatchObject({
+    expect(judgeReport(view, report({ intervals: [[290, 320]] }), secondsLater(60))).toMatchObject({
       reason: "OUTSIDE_MEDIA",
     });
-    expect(judgeReport(view, report({ intervals: [[-5, 3]] }), after(60))).toMatchObject({ reason: "OUTSIDE_MEDIA" });
-    expect(judgeReport(view, report({ durationSeconds: 30 }), after(60))).toMatchObject({
+    expect(judgeReport(view, report({ intervals: [[-5, 3]] }), secondsLater(60))).toMatchObject({
+      reason: "OUTSIDE_MEDIA",
+    });
+    expect(judgeReport(view, report({ durationSeconds: 30 }), secondsLater(60))).toMatchObject({
       reason: "DURATION_MISMATCH",
     });
   });
 
   it("takes the reported length when none is known yet", () => {
     const unknown = { ...view, durationSeconds: null };
-    expect(judgeReport(unknown, report({ durationSeconds: 42, intervals: [[0, 10]] }), after(10)).accepted).toBe(true);
-    expect(judgeReport(unknown, report({ durationSeconds: 42, intervals: [[0, 50]] }), after(60))).toMatchObject({
-      reason: "OUTSIDE_MEDIA",
-    });
+    expect(judgeReport(unknown, report({ durationSeconds: 42, intervals: [[0, 10]] }), secondsLater(10)).accepted).toBe(
+      true,
+    );
+    expect(judgeReport(unknown, report({ durationSeconds: 42, intervals: [[0, 50]] }), secondsLater(60))).toMatchObject(
+      {
+        reason: "OUTSIDE_MEDIA",
+      },
+    );
   });
 });

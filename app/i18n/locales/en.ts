@@ -1,5 +1,5 @@
-import type { Translation } from "./vi";
 import { coursesEn } from "./courses.en";
+import type { Translation } from "./vi";
 
 // English: the second locale. Same keys as vi.ts (the compiler and i18n.test.ts check it).
 export const en: Translation = {
