@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "~/questions/html";
 
 /**
  * The text of a lesson: organizers paste HTML (from a word processor or another site) or type
@@ -42,15 +43,13 @@ const LESSON_POLICY: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer", target: "_blank" }) },
 };
 
-const escape = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function lessonHtml(input: string): string {
   const text = input.replace(/\r\n?/g, "\n").trim();
   if (!/<[a-z][\s\S]*>/i.test(text)) {
     return text
       .split(/\n{2,}/)
-      .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, "<br>")}</p>`)
+      .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>")}</p>`)
       .join("");
   }
   return sanitizeHtml(text, {
