@@ -43,7 +43,6 @@ const LESSON_POLICY: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer", target: "_blank" }) },
 };
 
-
 export function lessonHtml(input: string): string {
   const text = input.replace(/\r\n?/g, "\n").trim();
   if (!/<[a-z][\s\S]*>/i.test(text)) {
