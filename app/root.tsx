@@ -129,6 +129,8 @@ function Shell({ children }: { children: ReactNode }) {
             </span>
           </Link>
           <nav aria-label={t("nav.main")} className="main-nav">
+            <NavLink to="/courses">{t("nav.courses")}</NavLink>
+            {user ? <NavLink to="/my/courses">{t("nav.myCourses")}</NavLink> : null}
             {user?.canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
             {user ? (
               <>

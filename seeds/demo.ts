@@ -5,6 +5,8 @@ import type { OrgNodeType, Role } from "../app/generated/prisma/enums";
 import { childPath } from "../app/org/tree.server";
 import { insertQuestionDrafts } from "../app/questions/bulk-insert.server";
 import { textToStem } from "../app/questions/html";
+import { fileStore } from "../app/storage/files.server";
+import { seedDemoCourse } from "./demo-course";
 import { DEMO_QUESTIONS } from "./question-bank";
 
 /**
@@ -187,6 +189,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   const drafts = DEMO_QUESTIONS.map((question) => ({ ...question, stem: textToStem(question.stem) }));
   await insertQuestionDrafts(db, bank.id, drafts, { status: "APPROVED", authorId: null });
   await seedDemoContest(db, bank.id);
+  await seedDemoCourse(db, fileStore(), bank.id);
 }
 
 export const DEMO_CONTEST = { slug: "tim-hieu-phap-luat-kim-thanh-2026", nodeCode: "HP-KIMTHANH" };

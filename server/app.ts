@@ -60,6 +60,8 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
               styleSrc: ["'self'", "'unsafe-inline'"],
               // Question illustrations may be linked from https sites chosen by organizers.
               imgSrc: ["'self'", "data:", "blob:", "https:"],
+              // Lesson videos and audio may be hosted on https sites the organizer links to.
+              mediaSrc: ["'self'", "blob:", "https:"],
               connectSrc: ["'self'", "ws:", "wss:"],
               formAction: ["'self'"],
               frameAncestors: ["'none'"],

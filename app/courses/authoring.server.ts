@@ -14,7 +14,8 @@ import type { Db, DbOrTx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import { loadBankFor } from "~/questions/banks.server";
 import { lessonHtml } from "./lesson-html.server";
-import { type CourseForm, courseSearchText, type LessonForm } from "./schemas";
+import type { CourseForm, LessonForm } from "./schemas";
+import { courseSearchText } from "./search.server";
 
 export type AuthoringError =
   | "FORBIDDEN"

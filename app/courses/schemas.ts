@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { foldText } from "~/questions/text";
 import { parseVietnamDateTime } from "~/utils/vietnam-time";
 import { MAX_INTERVALS_PER_REPORT } from "./completion";
 
@@ -87,15 +86,6 @@ export const courseSchema = z
     path: ["closesAt"],
   });
 export type CourseForm = z.output<typeof courseSchema>;
-
-export function courseSearchText(course: {
-  title: string;
-  summary: string | null;
-  category: string;
-  audience: string[];
-}) {
-  return foldText([course.title, course.summary ?? "", course.category, ...course.audience].join(" ")).slice(0, 10_000);
-}
 
 export const moduleSchema = z.object({
   title: z.string().trim().min(2, "courses.errors.moduleTitleRequired").max(200, "courses.errors.moduleTitleRequired"),

@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { runtime } from "~/runtime.server";
 import { CONTENT_TYPE_BY_EXTENSION, type ImageType } from "./images";
+import { MEDIA_TYPES, type MediaType } from "./media";
 
 /**
  * Uploaded files (contest banners for now). A FileStore is all the app knows: the local disk
@@ -15,20 +18,31 @@ export interface StoredFile {
   contentType: string;
 }
 
+/** A stored file opened for reading part of it: media are served in byte ranges. */
+export interface OpenedFile {
+  size: number;
+  contentType: string;
+  /** Bytes start..end inclusive. */
+  range(start: number, end: number): ReadableStream<Uint8Array>;
+}
+
 export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<StoredFile | null>;
+  open(key: string): Promise<OpenedFile | null>;
 }
 
 /** The only keys ever written or read: no path can climb out of the store. */
-const FILE_KEY = /^(banners)\/[0-9a-f]{64}\.(png|jpg|webp)$/;
+const FILE_KEY = /^(banners\/[0-9a-f]{64}\.(png|jpg|webp)|lessons\/[0-9a-f]{64}\.(mp4|webm|mp3|m4a|ogg|wav|pdf))$/;
 
 export function isFileKey(key: string): boolean {
   return FILE_KEY.test(key);
 }
 
 export function contentTypeOf(key: string): string {
-  return CONTENT_TYPE_BY_EXTENSION[key.slice(key.lastIndexOf(".") + 1) as ImageType["extension"]];
+  const extension = key.slice(key.lastIndexOf(".") + 1);
+  if (key.startsWith("lessons/")) return MEDIA_TYPES[extension as MediaType["extension"]].contentType;
+  return CONTENT_TYPE_BY_EXTENSION[extension as ImageType["extension"]];
 }
 
 /** Where the app serves a stored file (app/routes/files.$.tsx). */
@@ -36,7 +50,7 @@ export function fileUrl(key: string): string {
   return `/files/${key}`;
 }
 
-export function keyFor(folder: "banners", bytes: Uint8Array, type: ImageType): string {
+export function keyFor(folder: "banners" | "lessons", bytes: Uint8Array, type: ImageType | MediaType): string {
   return `${folder}/${createHash("sha256").update(bytes).digest("hex")}.${type.extension}`;
 }
 
@@ -58,6 +72,21 @@ export function localFileStore(root: string): FileStore {
       if (!isFileKey(key)) return null;
       try {
         return { bytes: new Uint8Array(await readFile(pathOf(key))), contentType: contentTypeOf(key) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async open(key) {
+      if (!isFileKey(key)) return null;
+      const file = pathOf(key);
+      try {
+        const { size } = await stat(file);
+        return {
+          size,
+          contentType: contentTypeOf(key),
+          range: (start, end) => Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>,
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw error;

@@ -2,7 +2,9 @@ import path from "node:path";
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAttempt } from "~/contests/attempts.server";
+import { issueCourseCertificate } from "~/courses/certificates.server";
 import { DEMO_CONTEST, seedDemoData } from "../../seeds/demo";
+import { DEMO_COURSE } from "../../seeds/demo-course";
 import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
@@ -35,6 +37,10 @@ interface RouteEntry {
   attemptParam?: boolean;
   /** The URL names a live quiz session of Kim Thành (:sessionId). */
   liveSessionParam?: boolean;
+  /** The URL names the demo course of Kim Thành by id (:courseId), its first lesson (:lessonId), or the owner's certificate (:code). */
+  courseParam?: boolean;
+  lessonParam?: boolean;
+  certificateParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -283,6 +289,80 @@ const ROUTES: Record<string, RouteEntry> = {
     liveSessionParam: true,
     loader: true,
   },
+  "manage.courses._index": { access: "organizer", path: "/manage/courses", loader: true },
+  "manage.courses.new": {
+    access: "organizer",
+    path: "/manage/courses/new",
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.courses.$courseId._index": {
+    access: "organizerOfNode",
+    path: "/manage/courses/:courseId",
+    courseParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "save", title: "" }),
+  },
+  "manage.courses.$courseId.lessons.new": {
+    access: "organizerOfNode",
+    path: "/manage/courses/:courseId/lessons/new",
+    courseParam: true,
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.courses.$courseId.lessons.$lessonId": {
+    access: "organizerOfNode",
+    path: "/manage/courses/:courseId/lessons/:lessonId",
+    courseParam: true,
+    lessonParam: true,
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.courses.$courseId.learners": {
+    access: "organizerOfNode",
+    path: "/manage/courses/:courseId/learners",
+    courseParam: true,
+    loader: true,
+    action: true,
+    form: form({ code: "", reason: "" }),
+  },
+  // The catalogue and course pages are public; enrolling and studying need a logged-in user
+  // (someone not enrolled is sent to the course page).
+  "courses._index": { access: "public", path: "/courses", loader: true },
+  "courses.$slug._index": {
+    access: "user",
+    path: "/courses/:slug",
+    courseParam: true,
+    action: true,
+  },
+  "learn.$lessonId": {
+    access: "user",
+    path: "/learn/:lessonId",
+    lessonParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "startQuiz" }),
+  },
+  "learn.$lessonId.progress": {
+    access: "user",
+    path: "/learn/:lessonId/progress",
+    lessonParam: true,
+    action: true,
+  },
+  "my.courses": { access: "user", path: "/my/courses", loader: true },
+  "my.certificates": { access: "user", path: "/my/certificates", loader: true },
+  "certificates.$code[.pdf]": {
+    access: "owner",
+    path: "/certificates/:code.pdf",
+    certificateParam: true,
+    loader: true,
+  },
+  // The public verification page a certificate's QR code opens.
+  "v.$code": { access: "public", path: "/v/:code", certificateParam: true, loader: true },
   "manage.questions.$questionId": {
     access: "organizerOfNode",
     path: "/manage/questions/:questionId",
@@ -302,6 +382,10 @@ let kimThanhQuestionId = "";
 let ownerAttemptId = "";
 let demoRoundId = "";
 let demoContestId = "";
+let demoCourseId = "";
+let demoCourseSlug = "";
+let demoLessonId = "";
+let ownerCertificateCode = "";
 let liveSessionId = "";
 const cookies: Record<
   "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
@@ -371,6 +455,13 @@ beforeAll(async () => {
     },
   });
   liveSessionId = liveSession.id;
+
+  const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
+  demoCourseId = course.id;
+  demoCourseSlug = course.slug;
+  demoLessonId = (await db.lesson.findFirstOrThrow({ where: { courseId: course.id }, orderBy: { position: "asc" } })).id;
+  const enrolment = await db.enrolment.create({ data: { courseId: course.id, userId: owner.id, completedAt: new Date() } });
+  ownerCertificateCode = (await issueCourseCertificate(db, { enrolmentId: enrolment.id })).code;
 });
 afterAll(() => runtime?.stop());
 
@@ -406,6 +497,19 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.attemptParam) {
     params.attemptId = ownerAttemptId;
     urlPath = urlPath.replace(":attemptId", ownerAttemptId);
+  }
+  if (entry.courseParam) {
+    params.courseId = demoCourseId;
+    params.slug = demoCourseSlug;
+    urlPath = urlPath.replace(":courseId", demoCourseId).replace(":slug", demoCourseSlug);
+  }
+  if (entry.lessonParam) {
+    params.lessonId = demoLessonId;
+    urlPath = urlPath.replace(":lessonId", demoLessonId);
+  }
+  if (entry.certificateParam) {
+    params.code = ownerCertificateCode;
+    urlPath = urlPath.replace(":code", ownerCertificateCode);
   }
   if (entry.questionParam) {
     params.questionId = kimThanhQuestionId;

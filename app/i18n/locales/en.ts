@@ -17,6 +17,8 @@ export const en: Translation = {
     logout: "Log out",
     account: "Account",
     manage: "Manage",
+    courses: "Courses",
+    myCourses: "My learning",
   },
   common: {
     required: "required",
@@ -104,6 +106,7 @@ export const en: Translation = {
     statNodes: "units in your scope",
     statMembers: "members",
     statOrganizers: "organizer accounts",
+    courses: "Courses",
   },
   org: {
     title: "Organisation tree",

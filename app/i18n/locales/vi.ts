@@ -16,6 +16,8 @@ export const vi = {
     logout: "Đăng xuất",
     account: "Tài khoản",
     manage: "Quản lý",
+    courses: "Khóa học",
+    myCourses: "Học tập của tôi",
   },
   common: {
     required: "bắt buộc",
@@ -103,6 +105,7 @@ export const vi = {
     statNodes: "đơn vị trong phạm vi quản lý",
     statMembers: "thành viên",
     statOrganizers: "tài khoản ban tổ chức",
+    courses: "Khóa học",
   },
   org: {
     title: "Cây tổ chức",

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireUser } from "~/auth/guards.server";
+import { recordProgress } from "~/courses/progress.server";
+import { progressReportSchema } from "~/courses/schemas";
+import { runtime } from "~/runtime.server";
+
+/** Reports from the lesson player (app/courses/components/MediaPlayer.tsx): JSON in, JSON out. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  let body: unknown = null;
+  try {
+    const text = await request.text();
+    body = text.length <= 20_000 ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const parsed = progressReportSchema.safeParse(body);
+  if (!parsed.success)
+    return json({ ok: false, code: "INVALID", message: "courses.errors.TOO_MANY_INTERVALS" }, { status: 400 });
+  const result = await recordProgress(runtime().db, {
+    userId: user.id,
+    lessonId: params.lessonId ?? "",
+    report: parsed.data,
+  });
+  if (!result.ok)
+    return json(result, { status: result.code === "NOT_FOUND" ? 404 : result.code === "NOT_ENROLLED" ? 403 : 409 });
+  return json(result);
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/guards.server";
+import { flashCookie } from "~/auth/session.server";
+import { createCourse } from "~/courses/authoring.server";
+import { CourseForm } from "~/courses/components/CourseForm";
+import { newCourseFormValues } from "~/courses/forms";
+import { courseSchema } from "~/courses/schemas";
+import { listManagedTree } from "~/org/tree.server";
+import { runtime } from "~/runtime.server";
+import { formFailure, parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Tạo khóa học — Legal Arena" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ORGANIZER");
+  const nodes = await listManagedTree(runtime().db, user);
+  return json({
+    nodes: nodes.map(({ id, name, depth }) => ({ id, name, depth })),
+    values: newCourseFormValues(nodes[0]?.id ?? ""),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ORGANIZER");
+  const formData = await request.formData();
+  const parsed = parseForm(courseSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const result = await createCourse(runtime().db, request, user, parsed.data);
+  if (!result.ok)
+    return json(formFailure(formData, { [result.field ?? "orgNodeId"]: result.message }), {
+      status: result.code === "FORBIDDEN" ? 403 : 400,
+    });
+  return redirect(`/manage/courses/${result.courseId}`, {
+    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "courses.manage.created" }) },
+  });
+}
+
+export default function NewCoursePage() {
+  const { t } = useTranslation();
+  const { nodes, values } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <p>
+        <Link to="/manage/courses">← {t("courses.manage.title")}</Link>
+      </p>
+      <h1>{t("courses.manage.new")}</h1>
+      <CourseForm
+        key={failure ? JSON.stringify(failure.values) : "new"}
+        values={failure?.values ?? values}
+        errors={failure?.fieldErrors ?? {}}
+        formError={failure?.formError}
+        nodes={nodes}
+        submitLabel={t("courses.manage.create")}
+        busy={busy}
+      />
+    </>
+  );
+}
