@@ -43,5 +43,7 @@ export const AUDIT_ACTIONS = [
   "course.archived",
   "course.content_changed",
   "certificate.revoked",
+  "course.assigned",
+  "roster.imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

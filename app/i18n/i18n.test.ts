@@ -6,6 +6,7 @@ import { ATTEMPT_ERRORS } from "~/contests/errors";
 import { REGISTRATION_FIELDS } from "~/contests/schemas";
 import { REJECTION_REASONS } from "~/courses/completion";
 import { CONNECTION_STATES } from "~/realtime/client/useSocket";
+import { ROSTER_COLUMNS } from "~/rosters/import.server";
 import { createI18n } from "./i18n";
 import { en } from "./locales/en";
 import { vi } from "./locales/vi";
@@ -51,7 +52,7 @@ describe("translations", () => {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\(\s*"([\w.]+)"/g)) used.add(match[1]);
       for (const match of text.matchAll(
-        /"((?:errors|org|orgImport|register|account|organizers|members|banks|questions|courses)\.[\w.]+)"/g,
+        /"((?:errors|org|orgImport|register|account|organizers|members|banks|questions|courses|rosters)\.[\w.]+)"/g,
       ))
         used.add(match[1]);
     }
@@ -72,6 +73,7 @@ describe("translations", () => {
       ...REGISTRATION_FIELDS.map((field) => `errors.registration.${field}Required`),
       ...CONNECTION_STATES.map((state) => `live.connection.${state}`),
       ...REJECTION_REASONS.map((reason) => `courses.errors.${reason}`),
+      ...ROSTER_COLUMNS.map((column) => `rosters.columns.${column}`),
     ];
     expect(required.filter((key) => !viKeys.has(key))).toEqual([]);
   });

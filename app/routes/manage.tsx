@@ -41,6 +41,7 @@ export default function ManageLayout() {
         <NavLink to="/manage/live">{t("manage.live")}</NavLink>
         <NavLink to="/manage/banks">{t("manage.banks")}</NavLink>
         <NavLink to="/manage/courses">{t("manage.courses")}</NavLink>
+        <NavLink to="/manage/rosters">{t("manage.rosters")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>
         <NavLink to="/manage/audit">{t("manage.audit")}</NavLink>

@@ -64,9 +64,7 @@ export default function VerifyCertificatePage() {
           </dl>
         </>
       ) : (
-        <p className="verify-status verify-unknown">
-          {t("courses.verify.unknown", { code: typed })}
-        </p>
+        <p className="verify-status verify-unknown">{t("courses.verify.unknown", { code: typed })}</p>
       )}
       <Form method="get" className="inline-fields">
         <label>

@@ -54,7 +54,7 @@ describe.skipIf(!chromiumPath)("a learner on a phone completes the demo course",
     await page.getByLabel(/^Mật khẩu/).fill(password);
     await page.getByLabel("Nhập lại mật khẩu").fill(password);
     await page.getByRole("button", { name: "Đăng ký" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    await page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
 
     // The catalogue finds the course typed without diacritics.
     await page.goto("/courses");
@@ -66,21 +66,27 @@ describe.skipIf(!chromiumPath)("a learner on a phone completes the demo course",
     await page.getByRole("link", { name: DEMO_COURSE.title }).click();
     await page.waitForURL(`**/courses/${DEMO_COURSE.slug}`);
     await page.getByRole("button", { name: "Ghi danh" }).click();
-    await expect.poll(() => page.getByRole("link", { name: "Bắt đầu học" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Bắt đầu học" }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
     await page.getByRole("link", { name: "Bắt đầu học" }).click();
 
     // 1. Text: complete on opening.
     await page.waitForURL("**/learn/*");
-    await expect.poll(() => page.getByText("Đã hoàn thành", { exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText("Đã hoàn thành", { exact: true }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
     await page.getByRole("link", { name: /Bài tiếp theo/ }).click();
 
     // 2. Video: the next lesson stays locked until 80% of it has been played.
     await page.waitForURL("**/learn/*");
-    await expect.poll(() => page.getByText("Hoàn thành bài này để mở bài tiếp theo.").isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText("Hoàn thành bài này để mở bài tiếp theo.").isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
     await playToTheEnd(page, "video");
@@ -105,7 +111,7 @@ describe.skipIf(!chromiumPath)("a learner on a phone completes the demo course",
     await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
     await page.waitForURL("**/learn/*");
     const questions = page.locator(".quiz-question");
-    await expect.poll(() => questions.count()).toBe(DEMO_COURSE.quizQuestions);
+    await expect.poll(() => questions.count(), { timeout: 20_000 }).toBe(DEMO_COURSE.quizQuestions);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
     for (let index = 0; index < DEMO_COURSE.quizQuestions; index++) {
@@ -121,7 +127,7 @@ describe.skipIf(!chromiumPath)("a learner on a phone completes the demo course",
 
     // The certificate: the learner, the course, the hours, the issuer, a number and a QR address.
     await page.goto(`/courses/${DEMO_COURSE.slug}`);
-    await expect.poll(() => page.getByText("Bạn đã hoàn thành khóa học.").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Bạn đã hoàn thành khóa học.").isVisible(), { timeout: 20_000 }).toBe(true);
     await expectAccessible(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -330,6 +330,20 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ code: "", reason: "" }),
   },
+  "manage.rosters._index": {
+    access: "organizer",
+    path: "/manage/rosters",
+    loader: true,
+    action: true,
+    form: form({ courseId: "", group: "" }),
+  },
+  "manage.rosters.template[.xlsx]": { access: "organizer", path: "/manage/rosters/template.xlsx", loader: true },
+  // The token is the organizer's own; an unknown one sends them back to the roster page.
+  "manage.rosters.passwords.$token[.xlsx]": {
+    access: "organizer",
+    path: "/manage/rosters/passwords/00000000-0000-0000-0000-000000000000.xlsx",
+    loader: true,
+  },
   // The catalogue and course pages are public; enrolling and studying need a logged-in user
   // (someone not enrolled is sent to the course page).
   "courses._index": { access: "public", path: "/courses", loader: true },

@@ -1,4 +1,4 @@
-import type { coursesVi } from "./courses.vi";
+import type { coursesVi, rostersVi } from "./courses.vi";
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
@@ -263,5 +263,66 @@ export const coursesEn: DeepStrings<typeof coursesVi> = {
     uploadType: "Wrong file type: MP4/WebM video, MP3/M4A/OGG/WAV audio or PDF.",
     uploadTooLarge: "The file is too large (at most {{limit}}).",
     uploadMismatch: "The file type does not match the lesson type.",
+  },
+};
+
+export const rostersEn: DeepStrings<typeof rostersVi> = {
+  title: "Rosters",
+  intro:
+    "Import your unit's officials, legal reporters, propagandists and mediators from Excel, then assign courses to each group with a due date.",
+  importTitle: "Import a roster from Excel/CSV",
+  downloadTemplate: "Download the template (Excel)",
+  node: "Unit",
+  file: "Roster file",
+  fileHint:
+    "Columns: Họ và tên, Số điện thoại, Email, Đối tượng (Cán bộ, công chức / Báo cáo viên pháp luật / Tuyên truyền viên pháp luật / Hòa giải viên ở cơ sở / Khác), Nhóm, Mã đơn vị (optional). Up to 5 MB.",
+  check: "Check file",
+  reportTitle: "Check of {{file}}",
+  summary:
+    "{{total}} rows: {{matched}} people already have accounts, {{created}} accounts will be created, {{errors}} errors.",
+  errorsCaption: "Rows with errors (nothing is imported until all are fixed)",
+  columns: {
+    fullName: "Full name",
+    phone: "Phone",
+    email: "Email",
+    role: "Role",
+    group: "Group",
+    unitCode: "Unit code",
+  },
+  apply: "Import {{count}} people",
+  imported: "Roster imported: {{matched}} existing accounts, {{created}} new accounts.",
+  passwordsReady:
+    "The new accounts' initial passwords can be downloaded once, within 30 minutes. Users must change the password at first log-in.",
+  downloadPasswords: "Download initial passwords (Excel)",
+  passwordsGone: "The password file was already downloaded or has expired.",
+  groupsTitle: "Roster groups",
+  noGroups: "No groups yet: import a roster.",
+  groupLine: "{{name}} — {{node}}: {{count}} people",
+  assignTitle: "Assign a course to a group",
+  course: "Course",
+  chooseCourse: "— Choose a course —",
+  group: "Group",
+  dueAt: "Due date",
+  dueAtHint: "Optional.",
+  assign: "Assign course",
+  assignmentsTitle: "Assigned courses",
+  completedCount: "Completed",
+  completedOf: "{{completed}}/{{members}}",
+  assigned: "Course assigned: {{enrolled}} people enrolled, {{already}} were already enrolled.",
+  errors: {
+    fullName: "The full name needs 2–120 characters.",
+    phone: "Invalid phone number (10 digits starting with 0).",
+    email: "Invalid email.",
+    contactRequired: "A phone number or an email is needed to create the account.",
+    role: "Role must be: Cán bộ, công chức; Báo cáo viên pháp luật; Tuyên truyền viên pháp luật; Hòa giải viên ở cơ sở; Khác.",
+    group: "The group name needs 2–120 characters.",
+    unitCode: "No unit with code {{code}} within your scope.",
+    duplicate: "Same person as row {{line}}.",
+    twoAccounts: "The phone number and the email belong to two different accounts.",
+    courseNotFound: "No published course you may assign was found.",
+    groupEmpty: "Nobody in this group within your scope.",
+    courseRequired: "Choose a course.",
+    groupRequired: "Choose a group.",
+    dueAt: "Invalid date.",
   },
 };

@@ -1,4 +1,4 @@
-import { coursesEn } from "./courses.en";
+import { coursesEn, rostersEn } from "./courses.en";
 import type { Translation } from "./vi";
 
 // English: the second locale. Same keys as vi.ts (the compiler and i18n.test.ts check it).
@@ -107,6 +107,7 @@ export const en: Translation = {
     statMembers: "members",
     statOrganizers: "organizer accounts",
     courses: "Courses",
+    rosters: "Rosters",
   },
   org: {
     title: "Organisation tree",
@@ -757,9 +758,11 @@ export const en: Translation = {
         updated: "Course details edited",
         published: "Course published",
         archived: "Course closed or withdrawn",
+        assigned: "Course assigned to a roster group",
         content_changed: "Course content edited (modules, lessons)",
       },
       certificate: { revoked: "Course certificate revoked" },
+      roster: { imported: "Roster imported" },
       attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
       live: { session_created: "Live quiz session created", results_exported: "Live quiz results exported" },
       organizer: {
@@ -771,6 +774,7 @@ export const en: Translation = {
     },
   },
   courses: coursesEn,
+  rosters: rostersEn,
   errorPage: {
     home: "Back to home page",
     requestId: "Request ID (include it when reporting a problem): {{requestId}}",

@@ -1,4 +1,4 @@
-import { coursesVi } from "./courses.vi";
+import { coursesVi, rostersVi } from "./courses.vi";
 // Vietnamese: the default language of every screen, message and export.
 // en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
 export const vi = {
@@ -106,6 +106,7 @@ export const vi = {
     statMembers: "thành viên",
     statOrganizers: "tài khoản ban tổ chức",
     courses: "Khóa học",
+    rosters: "Danh sách học viên",
   },
   org: {
     title: "Cây tổ chức",
@@ -759,9 +760,11 @@ export const vi = {
         updated: "Sửa thông tin khóa học",
         published: "Công bố khóa học",
         archived: "Đóng hoặc rút khóa học",
+        assigned: "Giao khóa học cho nhóm học viên",
         content_changed: "Sửa nội dung khóa học (chương, bài học)",
       },
       certificate: { revoked: "Thu hồi chứng nhận khóa học" },
+      roster: { imported: "Nhập danh sách học viên" },
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
       live: { session_created: "Tạo phiên thi trực tiếp", results_exported: "Xuất kết quả phiên thi trực tiếp" },
       organizer: {
@@ -773,6 +776,7 @@ export const vi = {
     },
   },
   courses: coursesVi,
+  rosters: rostersVi,
   errorPage: {
     home: "Về trang chủ",
     requestId: "Mã yêu cầu (gửi kèm khi báo lỗi): {{requestId}}",
