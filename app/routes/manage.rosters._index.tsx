@@ -167,7 +167,7 @@ export default function RostersPage() {
           </Button>
         </Form>
         {data?.stage === "checked" ? (
-          <div aria-labelledby="report-title">
+          <div>
             <h3 id="report-title">{t("rosters.reportTitle", { file: data.fileName })}</h3>
             <p>
               {t("rosters.summary", {

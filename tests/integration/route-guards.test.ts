@@ -473,8 +473,11 @@ beforeAll(async () => {
   const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
   demoCourseId = course.id;
   demoCourseSlug = course.slug;
-  demoLessonId = (await db.lesson.findFirstOrThrow({ where: { courseId: course.id }, orderBy: { position: "asc" } })).id;
-  const enrolment = await db.enrolment.create({ data: { courseId: course.id, userId: owner.id, completedAt: new Date() } });
+  demoLessonId = (await db.lesson.findFirstOrThrow({ where: { courseId: course.id }, orderBy: { position: "asc" } }))
+    .id;
+  const enrolment = await db.enrolment.create({
+    data: { courseId: course.id, userId: owner.id, completedAt: new Date() },
+  });
   ownerCertificateCode = (await issueCourseCertificate(db, { enrolmentId: enrolment.id })).code;
 });
 afterAll(() => runtime?.stop());
