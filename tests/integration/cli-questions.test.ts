@@ -143,6 +143,8 @@ describe("npm run cli -- questions:*", () => {
     expect(runs[1].stdout).toContain("moodle-xml");
   });
 
+  // Each command is a fresh tsx process that transpiles the generated Prisma client, which grows
+  // with every model; ten of them at once on a busy 2-core machine need more than a minute.
   it("exports the demo bank to every format and imports each file back into a new bank", async () => {
     const exports = await inTurn(
       EXPORT_FORMATS.map(
@@ -182,7 +184,7 @@ describe("npm run cli -- questions:*", () => {
         errors: [],
       });
     }
-  });
+  }, 180_000);
 
   it("refuses a file with a bad question; --dry-run writes nothing; --skip-bad imports the good one", async () => {
     const gift = path.join(tempDir, "mixed.gift");
@@ -234,7 +236,7 @@ describe("npm run cli -- questions:*", () => {
       imported: 1,
       errors: [{ line: 4, code: "KEY_MISSING" }],
     });
-  });
+  }, 180_000);
 
   it("reports an unknown node with exit 1", async () => {
     const gift = path.join(tempDir, "one.gift");
