@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { getCurrentUser, requireUser } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { ProgressBar } from "~/components/ProgressBar";
 import { courseOutline, enrol } from "~/courses/learning.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

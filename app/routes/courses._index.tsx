@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { getCurrentUser } from "~/auth/guards.server";
 import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { catalogue } from "~/courses/learning.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Khóa học trực tuyến — Legal Arena" }];

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { ButtonLink } from "~/components/Button";
@@ -11,6 +10,7 @@ import { MediaPlayer } from "~/courses/components/MediaPlayer";
 import { QuizPanel } from "~/courses/components/QuizPanel";
 import { lessonPage } from "~/courses/lesson-page.server";
 import { startQuizAttempt, submitQuizAttempt } from "~/courses/quiz.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

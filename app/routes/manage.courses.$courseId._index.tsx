@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
@@ -21,6 +20,7 @@ import { OutlineEditor } from "~/courses/components/OutlineEditor";
 import { courseFormValues } from "~/courses/forms";
 import { requireManagedCourse } from "~/courses/guards.server";
 import { courseSchema, moduleSchema } from "~/courses/schemas";
+import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
 import { formFailure, parseForm } from "~/utils/forms";

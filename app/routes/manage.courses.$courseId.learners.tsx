@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
 import { shortDate } from "~/certificates/wording";
 import { Button } from "~/components/Button";
@@ -12,6 +11,7 @@ import { revokeCertificate } from "~/courses/certificates.server";
 import { requireManagedCourse } from "~/courses/guards.server";
 import { courseLearners } from "~/courses/roster.server";
 import { revokeSchema } from "~/courses/schemas";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 import { formFailure, parseForm } from "~/utils/forms";
 

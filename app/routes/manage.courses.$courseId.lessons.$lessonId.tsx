@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { forbidden } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { updateLesson } from "~/courses/authoring.server";
@@ -9,6 +8,7 @@ import { LessonForm } from "~/courses/components/LessonForm";
 import { lessonFormValues } from "~/courses/forms";
 import { requireManagedCourse } from "~/courses/guards.server";
 import { readableBanks, readLessonForm } from "~/courses/lesson-routes.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa bài học — Legal Arena" }];

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { flashCookie } from "~/auth/session.server";
 import { addLesson } from "~/courses/authoring.server";
 import { LessonForm } from "~/courses/components/LessonForm";
 import { newLessonFormValues } from "~/courses/forms";
 import { requireManagedCourse } from "~/courses/guards.server";
 import { readableBanks, readLessonForm } from "~/courses/lesson-routes.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm bài học — Legal Arena" }];

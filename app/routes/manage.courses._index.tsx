@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { ButtonLink } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
+import { useTranslation } from "~/i18n/react";
 import { scopeFilter } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
 

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { flashCookie } from "~/auth/session.server";
 import { createCourse } from "~/courses/authoring.server";
 import { CourseForm } from "~/courses/components/CourseForm";
 import { newCourseFormValues } from "~/courses/forms";
 import { courseSchema } from "~/courses/schemas";
+import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
 import { formFailure, parseForm } from "~/utils/forms";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { shortDate } from "~/certificates/wording";
 import { EmptyState } from "~/components/Feedback";
 import { hoursText, myCertificates } from "~/courses/certificates.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Chứng nhận của tôi — Legal Arena" }];

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { shortDate } from "~/certificates/wording";
 import { ButtonLink } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { ProgressBar } from "~/components/ProgressBar";
 import { myCourses } from "~/courses/learning.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Khóa học của tôi — Legal Arena" }];

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { normalizeCertificateCode } from "~/certificates/codes.server";
 import { shortDate } from "~/certificates/wording";
 import { Button } from "~/components/Button";
 import { verifyCertificate } from "~/courses/certificates.server";
+import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
 import { CheckboxField, TextAreaField } from "~/contests/components/SetupFields";
+import { useTranslation } from "~/i18n/react";
 import type { FormValues } from "../forms";
 
 export interface ManagedNode {

@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
 import { CheckboxField, TextAreaField, UploadField, useEnhanced } from "~/contests/components/SetupFields";
+import { useTranslation } from "~/i18n/react";
 import type { FormValues } from "../forms";
 import { formatDuration, LESSON_TYPES } from "../schemas";
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ProgressBar } from "~/components/ProgressBar";
+import { useTranslation } from "~/i18n/react";
 
 /** How often the player reports what was played (and on pause, end and leaving the page). */
 const REPORT_EVERY_MS = 10_000;

@@ -1,8 +1,8 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { type DragEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/Button";
 import { ConfirmButton } from "~/components/Feedback";
+import { useTranslation } from "~/i18n/react";
 
 export interface OutlineModule {
   id: string;

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { Button } from "~/components/Button";
+import { useTranslation } from "~/i18n/react";
 
 export interface QuizState {
   passPercent: number;
