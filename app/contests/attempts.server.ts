@@ -209,11 +209,13 @@ export async function saveAnswer(
     return fail("INVALID_ANSWER");
   }
   const original = shown.map((index) => question.optionOrder[index]).sort((a, b) => a - b);
-  // Saved only while the attempt is still running: a close that raced us wins.
+  // Saved only while the attempt is still running. The share lock orders the save with a
+  // close (closeAttempt locks the row first): a save either lands before the close reads the
+  // answers, or finds the attempt closed. Never acknowledged and left out of the score.
   const saved = await db.$executeRaw`
     INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
     SELECT ${input.attemptId}, ${input.position}, ${original}::int[], ${now}, ${now}
-     WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${input.attemptId} AND status = 'IN_PROGRESS' AND "deadlineAt" >= ${now})
+     WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${input.attemptId} AND status = 'IN_PROGRESS' AND "deadlineAt" >= ${now} FOR SHARE)
     ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"`;
   if (saved === 0) {
     // Not running any more, or past its deadline (then it is closed now, as before).
@@ -267,6 +269,10 @@ async function closeAttempt(
   now: Date,
   prediction: number | null,
 ) {
+  // Lock the attempt before reading its answers: a save being committed finishes first (it
+  // checks the attempt under a share lock), so every answer acknowledged before the close is in
+  // the score and none is acknowledged after it.
+  await tx.$queryRaw`SELECT id FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
   const attempt = await tx.attempt.findUnique({
     where: { id: attemptId },
     include: {

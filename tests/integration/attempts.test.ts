@@ -146,6 +146,41 @@ describe("the attempt lifecycle", () => {
     ).toMatchObject({ ok: false, code: "ATTEMPT_CLOSED" });
   });
 
+  it("never acknowledges an answer the score leaves out: saves racing a submit are either counted or refused", async () => {
+    // Found by the fault test (tests/faults/): a save committed while the submit was scoring
+    // was acknowledged "saved" yet missing from the score. Two tabs of one contestant do this.
+    for (let round = 0; round < 6; round++) {
+      const userId = await contestant();
+      const started = await startAttempt(runtime.db, { userId, roundId: (await newRound()).id, now: T0 });
+      if (!started.ok) throw new Error(started.code);
+      const frozen = await runtime.db.attemptQuestion.findMany({
+        where: { attemptId: started.attemptId },
+        orderBy: { position: "asc" },
+        include: { questionVersion: true },
+      });
+      const correct = (question: (typeof frozen)[number]) =>
+        question.optionOrder.flatMap((original, shown) =>
+          (question.questionVersion.options as unknown as QuestionOption[])[original].correct ? [shown] : [],
+        );
+      const saves = frozen.map((question) =>
+        saveAnswer(runtime.db, {
+          attemptId: started.attemptId,
+          userId,
+          position: question.position,
+          selected: correct(question),
+          now: minutes(2),
+        }),
+      );
+      const submit = submitAttempt(runtime.db, { attemptId: started.attemptId, userId, now: minutes(2) });
+      const acks = await Promise.all(saves);
+      const submitted = await submit;
+      const acknowledged = acks.filter((ack) => ack.ok).length;
+      expect(acks.every((ack) => ack.ok || ack.code === "ATTEMPT_CLOSED")).toBe(true);
+      expect(submitted).toMatchObject({ ok: true, score: acknowledged });
+      expect(await runtime.db.attemptAnswer.count({ where: { attemptId: started.attemptId } })).toBe(acknowledged);
+    }
+  });
+
   it("closes the attempt on the server at the deadline with what was saved, and refuses later answers", async () => {
     const round = await newRound({ timeLimitSeconds: 60 });
     const userId = await contestant();
