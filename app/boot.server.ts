@@ -47,6 +47,9 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
     }
 
     const pool = createPool(target, options.poolSize ?? (env.DATABASE_URL ? 20 : 8));
+    // A connection dropped while idle (the database restarted, the network cut) is an event on
+    // the pool; unheard, node-postgres would crash the process. The pool opens a new one.
+    pool.on("error", (error) => logger.warn({ err: error }, "database connection lost; the pool reconnects"));
     closers.push(() => pool.end());
     if (options.migrate !== false) {
       const client = await pool.connect();

@@ -65,6 +65,12 @@ async function main() {
   const deadlineSweep = setInterval(() => {
     closeExpiredAttempts(runtime.db)
       .catch((error) => logger.error({ err: error }, "closing expired attempts failed"))
+      // Redis restarted or flushed while we run: every board is rebuilt from PostgreSQL.
+      .then(() => rebuildIfEmpty(runtime.db, runtime.store))
+      .then(
+        (boards) => boards.rebuilt && logger.warn({ rounds: boards.rounds.length }, "live boards were lost; rebuilt"),
+        (error) => logger.error({ err: error }, "rebuilding lost live boards failed"),
+      )
       // Rounds that have just closed: their boards now rank by prediction (app/live/board.server.ts).
       .then(() => finalizeClosedRounds(runtime.db, runtime.store))
       .then((rounds) => rounds.length > 0 && logger.info({ rounds }, "live boards finalized after close"))

@@ -27,9 +27,17 @@ export class RateLimiter {
       duration: rule.durationSeconds,
       blockDuration: rule.blockSeconds ?? 0,
     };
+    // While Redis is away (a restart, a failover) limits are counted in this process instead
+    // of failing the request: a log-in must not turn into a 500 because Redis blinked.
     this.limiter =
       store instanceof RedisStore
-        ? new RateLimiterRedis({ ...options, storeClient: store.client, useRedisPackage: false })
+        ? new RateLimiterRedis({
+            ...options,
+            storeClient: store.client,
+            useRedisPackage: false,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory(options),
+          })
         : new RateLimiterMemory(options);
   }
 

@@ -14,10 +14,29 @@ export type ConnectionState = (typeof CONNECTION_STATES)[number];
 let shared: Promise<Socket> | null = null;
 
 export function sharedSocket(): Promise<Socket> {
-  shared ??= import("socket.io-client").then(({ io }) =>
-    io({ transports: ["websocket", "polling"], reconnectionDelayMax: 10_000 }),
-  );
+  shared ??= import("socket.io-client").then(({ io }) => {
+    const socket = io({ transports: ["websocket", "polling"], reconnectionDelayMax: 10_000 });
+    keepTrying(socket);
+    return socket;
+  });
   return shared;
+}
+
+/**
+ * Socket.IO reconnects by itself after a dropped connection, but not after the server refused
+ * the handshake (it could not read the session while its database was unreachable, or it was
+ * restarting): then the socket stays down until connect() is called. Try again with back-off.
+ */
+export function keepTrying(socket: Socket, maxDelayMs = 10_000): void {
+  let failures = 0;
+  socket.on("connect", () => {
+    failures = 0;
+  });
+  socket.on("connect_error", () => {
+    if (socket.active) return; // a transport error: the manager's own reconnection carries on
+    failures++;
+    setTimeout(() => socket.connect(), Math.min(maxDelayMs, 500 * 2 ** Math.min(failures, 5)));
+  });
 }
 
 /** The page's socket and its connection state (null until loaded in the browser). */
