@@ -22,6 +22,14 @@ export interface ServerProcess {
   cleanup(): Promise<void>;
 }
 
+function viaPort(databaseUrl: string, port: number | undefined): string {
+  if (port === undefined) return databaseUrl;
+  const url = new URL(databaseUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return url.toString();
+}
+
 export async function startServerProcess(
   extraEnv: Record<string, string> = {},
   /** Start on the same data as an earlier (stopped) process, e.g. to test a restart. */
@@ -33,6 +41,11 @@ export async function startServerProcess(
      * one's cleanup leaves it alone. Needs TEST_DATABASE_URL: the embedded PGlite is one process's.
      */
     alongside?: ServerProcess;
+    /**
+     * Reach PostgreSQL through this local port (a test's TCP proxy, tests/support/tcp-proxy.ts)
+     * instead of TEST_DATABASE_URL's host; `databaseUrl` stays the direct one.
+     */
+    databaseViaPort?: number;
   } = {},
 ): Promise<ServerProcess> {
   const { alongside } = options;
@@ -60,7 +73,7 @@ export async function startServerProcess(
     ...(alongside
       ? { SESSION_SECRET: readFileSync(path.join(alongside.dataDir, "session-secret"), "utf8").trim() }
       : {}),
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(databaseUrl ? { DATABASE_URL: viaPort(databaseUrl, options.databaseViaPort) } : {}),
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...extraEnv,
   };
