@@ -62,7 +62,8 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
               imgSrc: ["'self'", "data:", "blob:", "https:"],
               // Lesson videos and audio may be hosted on https sites the organizer links to.
               mediaSrc: ["'self'", "blob:", "https:"],
-              connectSrc: ["'self'", "ws:", "wss:"],
+              // The socket of this site only (older Safari does not count ws: as 'self').
+              connectSrc: ["'self'", (req) => sameHostSocket(req, "wss"), (req) => sameHostSocket(req, "ws")],
               formAction: ["'self'"],
               frameAncestors: ["'none'"],
               objectSrc: ["'none'"],
@@ -70,11 +71,16 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
               upgradeInsecureRequests: null,
             },
           },
-      // HSTS only matters over HTTPS; helmet sends it always, browsers ignore it over HTTP.
-      strictTransportSecurity: { maxAge: 15552000, includeSubDomains: false },
+      // Sent below, only on requests that came over HTTPS (directly or via a trusted proxy).
+      strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use((req, res, next) => {
+    // req.secure honours X-Forwarded-Proto only from the proxies TRUST_PROXY trusts.
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=15552000");
+    next();
+  });
   app.use(compression());
   app.use(rejectCrossOriginWrites);
   // Loaders and actions learn the client address from this header, set here only.
@@ -105,12 +111,50 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build:
+        typeof build === "function" ? async () => unreadableBodiesAre400(await build()) : unreadableBodiesAre400(build),
       mode: runtime.env.NODE_ENV,
       getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, cspNonce: res.locals.cspNonce }),
     }),
   );
   return app;
+}
+
+/**
+ * A request body that is not a form (JSON, a multipart body without a boundary, garbage) makes
+ * `request.formData()` throw a TypeError, which Remix would answer with a 500. It is the
+ * sender's mistake: every action answers it with a 400 instead.
+ */
+const unreadable = /FormData|Content-Type was not one of/;
+const wrappedBuilds = new WeakMap<ServerBuild, ServerBuild>();
+export function unreadableBodiesAre400(build: ServerBuild): ServerBuild {
+  const cached = wrappedBuilds.get(build);
+  if (cached) return cached;
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const action = route.module.action;
+      if (!action) return [id, route];
+      const guarded: typeof action = async (args) => {
+        try {
+          return await action(args);
+        } catch (error) {
+          if (error instanceof TypeError && unreadable.test(error.message))
+            throw new Response("Bad Request: the form could not be read", { status: 400 });
+          throw error;
+        }
+      };
+      return [id, { ...route, module: { ...route.module, action: guarded } }];
+    }),
+  );
+  const wrapped = { ...build, routes };
+  wrappedBuilds.set(build, wrapped);
+  return wrapped;
+}
+
+/** `wss://host` of the request's own host, or 'none' when the Host header is not a plain host. */
+function sameHostSocket(req: { headers: { host?: string } }, scheme: "ws" | "wss"): string {
+  const host = req.headers.host ?? "";
+  return /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host) ? `${scheme}://${host}` : "'self'";
 }
 
 /**

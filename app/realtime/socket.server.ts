@@ -27,8 +27,9 @@ const clockEvent = defineEvent({
   handle: async () => ({ ok: true, serverTime: Date.now() }),
 });
 
+/** Every socket event; the hostile-input suite (tests/e2e/hostile-input.test.ts) fuzzes each one listed here. */
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds events of every payload type.
-const EVENTS: EventDefinition<any>[] = [
+export const SOCKET_EVENTS: EventDefinition<any>[] = [
   clockEvent,
   ...attemptEvents,
   ...boardEvents,
@@ -81,7 +82,7 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
   const quizPublisher = startQuizPublisher(io, runtime);
   io.on("connection", (socket) => {
     const context: SocketContext = { socket, runtime, user: socket.data.user ?? null };
-    bindEvents(context, EVENTS);
+    bindEvents(context, SOCKET_EVENTS);
   });
   return {
     io,
