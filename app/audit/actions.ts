@@ -45,5 +45,6 @@ export const AUDIT_ACTIONS = [
   "certificate.revoked",
   "course.assigned",
   "roster.imported",
+  "account.data_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -83,6 +83,15 @@ export default function ChangePasswordPage() {
           {submitting ? t("common.working") : t("account.changePasswordSubmit")}
         </Button>
       </Form>
+      {mustChange ? null : (
+        <section aria-labelledby="my-data-title">
+          <h2 id="my-data-title">{t("account.myDataTitle")}</h2>
+          <p className="field-hint">{t("account.myDataHint")}</p>
+          <a href="/account/data.json" download className="btn btn-secondary">
+            {t("account.myDataDownload")}
+          </a>
+        </section>
+      )}
     </section>
   );
 }

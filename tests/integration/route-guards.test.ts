@@ -74,6 +74,8 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ currentPassword: "x" }),
   },
+  // A person's own data, as a download (issue 9, point 4).
+  "account.data[.json]": { access: "user", path: "/account/data.json", loader: true },
   manage: { access: "organizer", path: "/manage", loader: true },
   "manage._index": { access: "organizer", path: "/manage", loader: true },
   "manage.org._index": {

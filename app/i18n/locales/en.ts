@@ -84,6 +84,10 @@ export const en: Translation = {
     changePasswordSubmit: "Change password",
     mustChange: "Your password has just been reset. Please set a new password before continuing.",
     passwordChanged: "Password changed. Your other sessions have been logged out.",
+    myDataTitle: "Your personal data",
+    myDataHint:
+      "Download everything the platform holds about you: your account, contest registrations, attempts and activity (a JSON file).",
+    myDataDownload: "Download my data",
   },
   roles: {
     ADMIN: "Administrator",
@@ -764,6 +768,7 @@ export const en: Translation = {
       roster: { imported: "Roster imported" },
       attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
       live: { session_created: "Live quiz session created", results_exported: "Live quiz results exported" },
+      account: { data_exported: "Own personal data downloaded" },
       organizer: {
         created: "Organizer account created",
         granted: "Organizer access granted",

@@ -83,6 +83,10 @@ export const vi = {
     changePasswordSubmit: "Đổi mật khẩu",
     mustChange: "Mật khẩu của bạn vừa được cấp lại. Hãy đặt mật khẩu mới trước khi tiếp tục.",
     passwordChanged: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.",
+    myDataTitle: "Dữ liệu cá nhân của bạn",
+    myDataHint:
+      "Tải về mọi thông tin hệ thống đang lưu về bạn: tài khoản, thông tin đăng ký dự thi, các lượt thi và hoạt động (tệp JSON).",
+    myDataDownload: "Tải dữ liệu cá nhân",
   },
   roles: {
     ADMIN: "Quản trị viên",
@@ -766,6 +770,7 @@ export const vi = {
       roster: { imported: "Nhập danh sách học viên" },
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
       live: { session_created: "Tạo phiên thi trực tiếp", results_exported: "Xuất kết quả phiên thi trực tiếp" },
+      account: { data_exported: "Tải dữ liệu cá nhân của mình" },
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
         granted: "Cấp quyền ban tổ chức",
