@@ -45,6 +45,6 @@ export const AUDIT_ACTIONS = [
   "certificate.revoked",
   "course.assigned",
   "roster.imported",
-  "account.data_exported",
+  "user.data_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

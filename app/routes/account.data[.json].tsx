@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = await personalDataOf(db, user.id);
   await audit(db, request, {
     actorId: user.id,
-    action: "account.data_exported",
+    action: "user.data_exported",
     targetType: "User",
     targetId: user.id,
   });

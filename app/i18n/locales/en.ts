@@ -768,13 +768,12 @@ export const en: Translation = {
       roster: { imported: "Roster imported" },
       attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
       live: { session_created: "Live quiz session created", results_exported: "Live quiz results exported" },
-      account: { data_exported: "Own personal data downloaded" },
       organizer: {
         created: "Organizer account created",
         granted: "Organizer access granted",
         revoked: "Organizer access revoked",
       },
-      user: { created: "Account created" },
+      user: { created: "Account created", data_exported: "Own personal data downloaded" },
     },
   },
   courses: {

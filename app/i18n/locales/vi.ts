@@ -770,13 +770,12 @@ export const vi = {
       roster: { imported: "Nhập danh sách học viên" },
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
       live: { session_created: "Tạo phiên thi trực tiếp", results_exported: "Xuất kết quả phiên thi trực tiếp" },
-      account: { data_exported: "Tải dữ liệu cá nhân của mình" },
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
         granted: "Cấp quyền ban tổ chức",
         revoked: "Thu hồi quyền ban tổ chức",
       },
-      user: { created: "Tạo tài khoản" },
+      user: { created: "Tạo tài khoản", data_exported: "Tải dữ liệu cá nhân của mình" },
     },
   },
   courses: {
