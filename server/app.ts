@@ -121,29 +121,45 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
 }
 
 /**
- * A request body that is not a form (JSON, a multipart body without a boundary, garbage) makes
- * `request.formData()` throw a TypeError, which Remix would answer with a 500. It is the
- * sender's mistake: every action answers it with a 400 instead.
+ * Input PostgreSQL cannot store or Remix cannot read is the sender's mistake, answered with a
+ * 400 by every route instead of a 500: a body that is not a form (JSON, multipart without a
+ * boundary, garbage) makes `request.formData()` throw a TypeError, and a NUL character (a URL
+ * or form field with %00) is refused by PostgreSQL in any text column.
  */
 const unreadable = /FormData|Content-Type was not one of/;
+const badRequest = () => new Response("Bad Request: the request could not be read", { status: 400 });
+const NUL = /%00|\u0000/i;
 const wrappedBuilds = new WeakMap<ServerBuild, ServerBuild>();
 export function unreadableBodiesAre400(build: ServerBuild): ServerBuild {
   const cached = wrappedBuilds.get(build);
   if (cached) return cached;
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
-      const action = route.module.action;
-      if (!action) return [id, route];
-      const guarded: typeof action = async (args) => {
-        try {
-          return await action(args);
-        } catch (error) {
-          if (error instanceof TypeError && unreadable.test(error.message))
-            throw new Response("Bad Request: the form could not be read", { status: 400 });
-          throw error;
-        }
-      };
-      return [id, { ...route, module: { ...route.module, action: guarded } }];
+      const { action, loader } = route.module;
+      const guardedLoader: typeof loader = loader
+        ? (args) => {
+            if (NUL.test(args.request.url)) throw badRequest();
+            return loader(args);
+          }
+        : undefined;
+      const guardedAction: typeof action = action
+        ? async (args) => {
+            let request = args.request;
+            if (NUL.test(request.url)) throw badRequest();
+            if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+              const text = await request.text();
+              if (NUL.test(text)) throw badRequest();
+              request = new Request(request.url, { method: request.method, headers: request.headers, body: text });
+            }
+            try {
+              return await action({ ...args, request });
+            } catch (error) {
+              if (error instanceof TypeError && unreadable.test(error.message)) throw badRequest();
+              throw error;
+            }
+          }
+        : undefined;
+      return [id, { ...route, module: { ...route.module, loader: guardedLoader, action: guardedAction } }];
     }),
   );
   const wrapped = { ...build, routes };

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -53,7 +54,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * per identity); `npm run test:fuzz` (FUZZ_FULL=1) sends every case to every route as everyone.
  */
 const FULL = process.env.FUZZ_FULL === "1";
-const SAMPLE = 12;
+const SAMPLE = 8;
 function sample<T>(items: readonly T[], offset: number, size = SAMPLE): T[] {
   if (FULL || items.length <= size) return [...items];
   const step = items.length / size;
@@ -95,32 +96,48 @@ async function login(identifier: string, password: string): Promise<string> {
   return (cookie as string).split(";")[0];
 }
 
-/** Sends one hostile request; a 500, a hang or a dropped connection is recorded as a finding. */
-async function send(
+/**
+ * Sends one hostile request on its own connection (no keep-alive: a connection the server
+ * closed after refusing an unread body must not be blamed on the next case); a 500, a hang or
+ * a dropped connection is recorded as a finding.
+ */
+function send(
   identity: Identity,
   what: string,
   url: string,
-  init: { method?: string; body?: BodyInit; contentType?: string } = {},
+  init: { method?: string; body?: string | Buffer; contentType?: string } = {},
 ): Promise<number> {
   sent.http++;
-  const headers: Record<string, string> = { Origin: server.url };
+  const headers: Record<string, string | number> = { Origin: server.url, Connection: "close" };
   if (identity.cookie) headers.Cookie = identity.cookie;
   if (init.contentType) headers["Content-Type"] = init.contentType;
-  try {
-    const response = await fetch(`${server.url}${url}`, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  if (init.body !== undefined) headers["Content-Length"] = Buffer.byteLength(init.body);
+  return new Promise((resolve) => {
+    const request = httpRequest(`${server.url}${url}`, { method: init.method ?? "GET", headers, agent: false });
+    const fail = (status: string) => {
+      findings.push({ who: identity.name, what, status });
+      resolve(0);
+    };
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => {
+      request.destroy();
+      fail("timeout");
     });
-    await response.arrayBuffer();
-    if (response.status >= 500) findings.push({ who: identity.name, what, status: response.status });
-    return response.status;
-  } catch (error) {
-    findings.push({ who: identity.name, what, status: error instanceof Error ? error.name : "error" });
-    return 0;
-  }
+    request.on("error", (error) => {
+      // A server may answer (a redirect to log in, a refusal) before reading a 5 MB body and
+      // close the connection: the client's write then fails. It is alive (checked at the end).
+      if (Buffer.byteLength(init.body ?? "") > 1_000_000 && /EPIPE|ECONNRESET/.test(error.message)) resolve(0);
+      else fail(error.message);
+    });
+    request.on("response", (response) => {
+      response.resume();
+      response.on("end", () => {
+        const status = response.statusCode ?? 0;
+        if (status >= 500) findings.push({ who: identity.name, what, status });
+        resolve(status);
+      });
+    });
+    request.end(init.body);
+  });
 }
 
 function formBody(fields: Record<string, string | string[]>): string {
@@ -131,10 +148,10 @@ function formBody(fields: Record<string, string | string[]>): string {
 }
 
 /** Everything one identity sends to one route's action. */
-function actionCases(route: RouteFile): Array<{ what: string; body: BodyInit; contentType: string }> {
+function actionCases(route: RouteFile): Array<{ what: string; body: string | Buffer; contentType: string }> {
   const form = "application/x-www-form-urlencoded";
   const intents = route.intents.length > 0 ? route.intents : [undefined];
-  const cases: Array<{ what: string; body: BodyInit; contentType: string }> = [
+  const cases: Array<{ what: string; body: string | Buffer; contentType: string }> = [
     { what: "empty form", body: "", contentType: form },
     { what: "unknown intent", body: formBody({ intent: "<script>x</script>" }), contentType: form },
   ];
@@ -325,21 +342,11 @@ describe.skipIf(!enabled)("hostile input", () => {
               `GET ${route.id} id ${id.slice(0, 20)}`,
               fillPattern(route.pattern, Object.fromEntries(route.params.map((param) => [param, id]))),
             );
+          // One nasty value per parameter, the whole URL under Node's 16 KB header limit (past
+          // it Node itself refuses the request with a 431 before the app sees it).
           const query = new URLSearchParams();
-          for (const name of [
-            "page",
-            "q",
-            "sort",
-            "status",
-            "round",
-            "scope",
-            "top",
-            "from",
-            "to",
-            "purpose",
-            "redirectTo",
-          ])
-            for (const [, value] of NASTY.slice(0, 14)) query.append(name, value.slice(0, 2_000));
+          const names = ["page", "q", "sort", "status", "round", "scope", "top", "from", "to", "purpose", "redirectTo"];
+          for (const [index, name] of names.entries()) query.append(name, NASTY[(index + which) % 14][1].slice(0, 300));
           await send(identity, `GET ${route.id} nasty query`, `${url}${route.index ? "&" : "?"}${query}`);
           for (const [label, value] of sample(
             NASTY.filter(([label]) => label !== "huge"),
@@ -349,7 +356,7 @@ describe.skipIf(!enabled)("hostile input", () => {
             await send(
               identity,
               `GET ${route.id} q=${label}`,
-              `${url}${route.index ? "&" : "?"}page=${encodeURIComponent(value)}&q=${encodeURIComponent(value)}&sort=${encodeURIComponent(value)}`,
+              `${url}${route.index ? "&" : "?"}page=${encodeURIComponent(value.slice(0, 300))}&q=${encodeURIComponent(value.slice(0, 300))}&sort=${encodeURIComponent(value.slice(0, 300))}`,
             );
         }
       }
