@@ -128,7 +128,7 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
  */
 const unreadable = /FormData|Content-Type was not one of/;
 const badRequest = () => new Response("Bad Request: the request could not be read", { status: 400 });
-const NUL = /%00|\u0000/i;
+const hasNul = (text: string) => text.includes("\u0000") || /%00/i.test(text);
 const wrappedBuilds = new WeakMap<ServerBuild, ServerBuild>();
 export function unreadableBodiesAre400(build: ServerBuild): ServerBuild {
   const cached = wrappedBuilds.get(build);
@@ -138,17 +138,17 @@ export function unreadableBodiesAre400(build: ServerBuild): ServerBuild {
       const { action, loader } = route.module;
       const guardedLoader: typeof loader = loader
         ? (args) => {
-            if (NUL.test(args.request.url)) throw badRequest();
+            if (hasNul(args.request.url)) throw badRequest();
             return loader(args);
           }
         : undefined;
       const guardedAction: typeof action = action
         ? async (args) => {
             let request = args.request;
-            if (NUL.test(request.url)) throw badRequest();
+            if (hasNul(request.url)) throw badRequest();
             if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
               const text = await request.text();
-              if (NUL.test(text)) throw badRequest();
+              if (hasNul(text)) throw badRequest();
               request = new Request(request.url, { method: request.method, headers: request.headers, body: text });
             }
             try {
