@@ -64,9 +64,10 @@ export function PlayerScreen({ initialCode, suggestedName }: { initialCode: stri
   // The code of the session this phone is in, for rejoining on every reconnect.
   const session = useRef<string | null>(null);
 
-  const applyJoin = (joinCode: string, answer: JoinAck) => {
+  /** `quiet`: an automatic comeback that failed (a stale secret) just leaves the join form. */
+  const applyJoin = (joinCode: string, answer: JoinAck, quiet = false) => {
     if (!answer.ok || !answer.player || !answer.state) {
-      setMessage(answer.message ?? null);
+      if (!quiet || answer.code === "KICKED") setMessage(answer.message ?? null);
       if (answer.code === "KICKED") setKicked(true);
       return false;
     }
@@ -90,7 +91,9 @@ export function PlayerScreen({ initialCode, suggestedName }: { initialCode: stri
       const joinCode = session.current ?? (initialCode.length === JOIN_CODE_LENGTH ? initialCode : null);
       const token = joinCode ? storedToken(joinCode) : null;
       if (joinCode && token)
-        socket.emit("quiz:join", { code: joinCode, token }, (answer: JoinAck) => applyJoin(joinCode, answer));
+        socket.emit("quiz:join", { code: joinCode, token }, (answer: JoinAck) =>
+          applyJoin(joinCode, answer, !session.current),
+        );
     };
     const onState = (next: PublicState) => {
       setState(next);
