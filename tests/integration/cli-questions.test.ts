@@ -132,7 +132,9 @@ afterAll(async () => {
   rmSync(tempDir, { recursive: true, force: true });
 });
 
-describe("npm run cli -- questions:*", () => {
+// Each step starts the CLI as its own process (tsx compiles it first): seconds on a quiet
+// machine, but a minute and more on a loaded 2-core one, so these tests get four minutes.
+describe("npm run cli -- questions:*", { timeout: 240_000 }, () => {
   it("prints help for both commands, exit 0", async () => {
     const runs = await Promise.all(["questions:import", "questions:export"].map((command) => cli([command, "--help"])));
     for (const run of runs) {

@@ -77,7 +77,9 @@ afterAll(async () => {
   rmSync(tempDir, { recursive: true, force: true });
 });
 
-describe("npm run cli", () => {
+// Each step starts the CLI as its own process (tsx compiles it first): seconds on a quiet
+// machine, but a minute and more on a loaded 2-core one, so these tests get four minutes.
+describe("npm run cli", { timeout: 240_000 }, () => {
   it("prints help for the program and every command, exit 0", async () => {
     const runs = await Promise.all(
       [[], ["migrate"], ["seed"], ["org:import"], ["org:list"], ["users:create"]].map((command) =>
