@@ -5,12 +5,20 @@ import { addTranslations, hasTranslations, setMissingPartHandler } from "./trans
 /**
  * Fetches a locale's translation parts in the browser: one chunk per locale and part, built
  * from locales/*.ts by the `i18n-parts` Vite plugin (scripts/i18n-parts-plugin.ts). Only the
- * page's locale is downloaded; the manage part only for the organizer's screens.
+ * page's locale is downloaded; the learn and manage parts only for the pages that show them.
  */
 type Chunk = () => Promise<{ default: TranslationTree }>;
 const chunks: Record<Locale, Record<TranslationPart, Chunk>> = {
-  vi: { public: () => import("virtual:i18n/vi/public"), manage: () => import("virtual:i18n/vi/manage") },
-  en: { public: () => import("virtual:i18n/en/public"), manage: () => import("virtual:i18n/en/manage") },
+  vi: {
+    public: () => import("virtual:i18n/vi/public"),
+    learn: () => import("virtual:i18n/vi/learn"),
+    manage: () => import("virtual:i18n/vi/manage"),
+  },
+  en: {
+    public: () => import("virtual:i18n/en/public"),
+    learn: () => import("virtual:i18n/en/learn"),
+    manage: () => import("virtual:i18n/en/manage"),
+  },
 };
 
 const pending = new Map<string, Promise<void>>();

@@ -1,12 +1,14 @@
 /**
  * Which translations a page downloads (issue 8, page weight). The strings live in
- * locales/vi.ts and en.ts; the build splits each locale into two chunks by key prefix:
- * `public` (every page: contest, attempt, log-in, errors, …) and `manage` (the organizer's
- * screens, loaded with /manage). A key that is not listed under MANAGE_PREFIXES is public.
- * A public page that shows a manage key still works: the client loads the manage chunk when
- * it meets a missing key (app/i18n/translate.ts), so a wrong guess here costs a moment, not text.
+ * locales/vi.ts and en.ts; the build splits each locale into chunks by key prefix:
+ * `public` (every page: contest, attempt, log-in, errors, …), `learn` (the learner's course
+ * pages, loaded with /courses, /learn, /my and /v) and `manage` (the organizer's screens, loaded
+ * with /manage). A key listed under neither MANAGE_PREFIXES nor LEARN_PREFIXES is public.
+ * A page that shows a key of a part it did not load still works: the client loads that part
+ * when it meets the missing key (app/i18n/translate.ts), so a wrong guess here costs a moment,
+ * not text.
  */
-export const TRANSLATION_PARTS = ["public", "manage"] as const;
+export const TRANSLATION_PARTS = ["public", "learn", "manage"] as const;
 export type TranslationPart = (typeof TRANSLATION_PARTS)[number];
 
 export const MANAGE_PREFIXES = [
@@ -23,6 +25,9 @@ export const MANAGE_PREFIXES = [
   "contestSetup",
   "audit",
   "roles",
+  "rosters",
+  // The course editor and the organizer's course screens; the learner's strings are `learn`.
+  ...["fields", "lessonFields", "manage", "editor", "learners"].map((name) => `courses.${name}`),
   ...["org", "import", "bank", "question", "contest", "members", "organizer", "results"].map(
     (name) => `errors.${name}`,
   ),
@@ -70,14 +75,22 @@ export const MANAGE_PREFIXES = [
     "qrAlt",
   ].map((name) => `quiz.${name}`),
 ];
-/** Keys under a manage prefix that public pages show (the attempt page's question hints). */
-export const PUBLIC_EXCEPTIONS = ["questions.previewSingle", "questions.previewMultiple"];
+/** The learner's course pages (catalogue, lessons, quizzes, certificates, verification). */
+export const LEARN_PREFIXES = ["courses"];
+/** Keys under a manage prefix that other pages show: the attempt page's question hints, a course's outline. */
+export const PART_EXCEPTIONS: Record<string, TranslationPart> = {
+  "questions.previewSingle": "public",
+  "questions.previewMultiple": "public",
+  "courses.editor.finalTest": "learn",
+  "courses.editor.optional": "learn",
+};
 
 const under = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`);
 
 export function partOfKey(key: string): TranslationPart {
-  if (PUBLIC_EXCEPTIONS.some((prefix) => under(key, prefix))) return "public";
-  return MANAGE_PREFIXES.some((prefix) => under(key, prefix)) ? "manage" : "public";
+  for (const [prefix, part] of Object.entries(PART_EXCEPTIONS)) if (under(key, prefix)) return part;
+  if (MANAGE_PREFIXES.some((prefix) => under(key, prefix))) return "manage";
+  return LEARN_PREFIXES.some((prefix) => under(key, prefix)) ? "learn" : "public";
 }
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
@@ -97,7 +110,12 @@ export function translationPart(tree: TranslationTree, part: TranslationPart, pr
   return picked;
 }
 
+const LEARN_PATHS = ["/courses", "/learn", "/my", "/v"];
+const within = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
+
 /** Which parts a page at `pathname` needs before it renders. */
 export function partsForPath(pathname: string): TranslationPart[] {
-  return pathname === "/manage" || pathname.startsWith("/manage/") ? ["public", "manage"] : ["public"];
+  // The organizer's screens show course titles, states and lesson types from `learn` too.
+  if (within(pathname, "/manage")) return ["public", "learn", "manage"];
+  return LEARN_PATHS.some((base) => within(pathname, base)) ? ["public", "learn"] : ["public"];
 }

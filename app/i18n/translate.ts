@@ -1,5 +1,5 @@
 import type { Locale } from "./config";
-import type { TranslationPart, TranslationTree } from "./parts";
+import { partOfKey, type TranslationPart, type TranslationTree } from "./parts";
 
 /**
  * The translation function pages render with, on the server and in the browser. Not i18next:
@@ -78,8 +78,9 @@ export function translate(locale: Locale, key: string, params?: TranslateParams)
   if (typeof params?.count === "number") text = lookup(tree, `${key}_${pluralOf(locale, params.count)}`);
   text ??= lookup(tree, key);
   if (text === undefined) {
-    // Not loaded yet (a manage key on a public page): ask for the rest; the page re-renders.
-    if (onMissingPart && !hasTranslations(locale, "manage")) onMissingPart(locale, "manage");
+    // Not loaded yet (a manage key on a public page): ask for its part; the page re-renders.
+    const part = partOfKey(key);
+    if (onMissingPart && !hasTranslations(locale, part)) onMissingPart(locale, part);
     return typeof params?.defaultValue === "string" ? params.defaultValue : key;
   }
   if (!params || !text.includes("{{")) return text;

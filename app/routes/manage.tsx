@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/guards.server";
 import { Skeleton } from "~/components/Feedback";
 import { isLocale } from "~/i18n/config";
 import { loadTranslations } from "~/i18n/load.client";
+import { partsForPath } from "~/i18n/parts";
 import { useTranslation } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   const lang = document.documentElement.lang;
   const [data] = await Promise.all([
     serverLoader<typeof loader>(),
-    loadTranslations(isLocale(lang) ? lang : "vi", ["manage"]),
+    loadTranslations(isLocale(lang) ? lang : "vi", partsForPath("/manage")),
   ]);
   return data;
 }
