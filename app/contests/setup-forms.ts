@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DIFFICULTIES } from "~/questions/draft";
-import type { FormFailure } from "~/utils/forms";
+import type { FormFailure, FormValues } from "~/utils/forms";
 import { formatVietnamDateTime, parseVietnamDateTime } from "~/utils/vietnam-time";
 import type { Blueprint } from "./draw";
 import {
@@ -20,7 +20,7 @@ import { TIE_BREAKERS, type TieBreaker } from "./scoring";
  * Every field has its own name (`audience.<nodeId>`, `rule.<n>.count`, `question.<id>`), so
  * the values of a refused form come back whole.
  */
-export type FormValues = Record<string, string>;
+export type { FormValues } from "~/utils/forms";
 
 /** The tie-breakers an organizer orders; score always comes first. */
 export const ORDERABLE_TIE_BREAKERS = TIE_BREAKERS.filter((key) => key !== "score") as Exclude<TieBreaker, "score">[];

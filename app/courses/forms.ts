@@ -1,8 +1,8 @@
+import type { FormValues } from "~/utils/forms";
 import { formatVietnamDateTime } from "~/utils/vietnam-time";
 import { formatDuration } from "./schemas";
 
-/** What the course and lesson forms show: strings, as they post them. */
-export type FormValues = Record<string, string>;
+export type { FormValues } from "~/utils/forms";
 
 export function courseFormValues(course: {
   orgNodeId: string;

@@ -9,6 +9,7 @@ import { FormAlert, SelectField, TextField } from "~/components/Field";
 import { useTranslation } from "~/i18n/react";
 import { QUESTIONS_MAX, SECONDS_MAX, SECONDS_MIN, sessionFormSchema } from "~/live-quiz/rules";
 import { createLiveSession } from "~/live-quiz/sessions.server";
+import { nodeOptions } from "~/org/node-options";
 import { listManagedTree, scopeFilter } from "~/org/tree.server";
 import { readableBanksFilter } from "~/questions/banks.server";
 import { runtime } from "~/runtime.server";
@@ -114,7 +115,7 @@ export default function ManageLiveQuizPage() {
             required
             defaultValue={values.orgNodeId ?? nodes[0]?.id}
             error={errors.orgNodeId}
-            options={nodes.map((node) => ({ value: node.id, label: `${"— ".repeat(node.depth)}${node.name}` }))}
+            options={nodeOptions(nodes)}
           />
           <SelectField
             name="bankId"

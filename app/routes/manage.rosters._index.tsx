@@ -11,6 +11,7 @@ import { FileField, FormAlert, SelectField, TextField } from "~/components/Field
 import { ImportErrors } from "~/components/ImportErrors";
 import { useTranslation } from "~/i18n/react";
 import { keepPendingImport, readUploadForm, takePendingImport } from "~/imports/upload.server";
+import { nodeOptions } from "~/org/node-options";
 import { listManagedTree } from "~/org/tree.server";
 import { assignableCoursesFilter, assignCourse, courseAssignments, rosterGroups } from "~/rosters/assignments.server";
 import { importRoster, type RosterImportReport } from "~/rosters/import.server";
@@ -133,11 +134,7 @@ export default function RostersPage() {
   const { nodes, groups, assignments, courses, passwords } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
-  const baseDepth = Math.min(...nodes.map((node) => node.depth));
-  const nodeOptions = nodes.map((node) => ({
-    value: node.id,
-    label: `${"— ".repeat(Math.max(0, node.depth - baseDepth))}${node.name}`,
-  }));
+  const nodeChoices = nodeOptions(nodes);
   return (
     <>
       <h1>{t("rosters.title")}</h1>
@@ -160,7 +157,7 @@ export default function RostersPage() {
         </p>
         <FormAlert error={data?.stage === "error" ? { key: data.message, params: data.params } : undefined} />
         <Form method="post" encType="multipart/form-data" className="form-card">
-          <SelectField label={t("rosters.node")} name="nodeId" options={nodeOptions} defaultValue={nodes[0]?.id} />
+          <SelectField label={t("rosters.node")} name="nodeId" options={nodeChoices} defaultValue={nodes[0]?.id} />
           <FileField label={t("rosters.file")} hint={t("rosters.fileHint")} name="file" accept=".xlsx,.csv" />
           <Button type="submit" name="intent" value="check" disabled={submitting}>
             {submitting ? t("common.working") : t("rosters.check")}

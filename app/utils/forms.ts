@@ -1,18 +1,21 @@
 import type { z } from "zod";
 
+/** A form's fields as the browser posts them, and as a refused form is shown again. */
+export type FormValues = Record<string, string>;
+
 /** What an action returns when a form is invalid: an i18n key per field, and what was typed. */
 export interface FormFailure {
   ok: false;
   fieldErrors: Record<string, string>;
   formError?: string;
   formErrorParams?: Record<string, string | number>;
-  values: Record<string, string>;
+  values: FormValues;
 }
 
 const NEVER_ECHOED = /password/i;
 
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of formData) {
     // Passwords are never sent back to the page; everything else is, so nothing typed is lost.
     if (typeof value === "string" && !NEVER_ECHOED.test(key)) values[key] = value.slice(0, 2000);

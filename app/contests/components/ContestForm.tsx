@@ -3,16 +3,12 @@ import { useState } from "react";
 import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
 import { useTranslation } from "~/i18n/react";
+import { nodeIndent, nodeOptions, type PickableNode } from "~/org/node-options";
 import { FIELD_MODES, REGISTRATION_FIELDS } from "../schemas";
 import type { FormValues } from "../setup-forms";
 import { CheckboxField, ChoiceGroup, TextAreaField, UploadField, useEnhanced } from "./SetupFields";
 
-export interface ManagedNode {
-  id: string;
-  name: string;
-  code: string;
-  depth: number;
-}
+export type ManagedNode = PickableNode & { code: string };
 
 /**
  * The contest's own settings, for creating and editing. Works without JavaScript; with it, the
@@ -39,8 +35,7 @@ export function ContestForm({
   const { t } = useTranslation();
   const [audience, setAudience] = useState(values.audience === "members" ? "members" : "public");
   const enhanced = useEnhanced();
-  const baseDepth = Math.min(...nodes.map((node) => node.depth));
-  const indent = (node: ManagedNode) => "— ".repeat(Math.max(0, node.depth - baseDepth));
+  const indent = nodeIndent(nodes);
   return (
     <Form method="post" encType="multipart/form-data" noValidate className="card form-card setup-form">
       <input type="hidden" name="intent" value="save" />
@@ -69,7 +64,7 @@ export function ContestForm({
         required
         defaultValue={values.orgNodeId}
         error={errors.orgNodeId}
-        options={nodes.map((node) => ({ value: node.id, label: `${indent(node)}${node.name} (${node.code})` }))}
+        options={nodeOptions(nodes, { withCode: true })}
       />
       <TextAreaField
         label={t("contestSetup.fields.description")}

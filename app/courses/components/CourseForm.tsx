@@ -3,13 +3,8 @@ import { Button } from "~/components/Button";
 import { type FieldError, FormAlert, SelectField, TextField } from "~/components/Field";
 import { CheckboxField, TextAreaField } from "~/contests/components/SetupFields";
 import { useTranslation } from "~/i18n/react";
+import { nodeOptions, type PickableNode } from "~/org/node-options";
 import type { FormValues } from "../forms";
-
-export interface ManagedNode {
-  id: string;
-  name: string;
-  depth: number;
-}
 
 /** A course's own settings, for creating and editing; works without JavaScript. */
 export function CourseForm({
@@ -23,12 +18,11 @@ export function CourseForm({
   values: FormValues;
   errors: Record<string, string>;
   formError?: FieldError;
-  nodes: ManagedNode[];
+  nodes: PickableNode[];
   submitLabel: string;
   busy: boolean;
 }) {
   const { t } = useTranslation();
-  const baseDepth = Math.min(...nodes.map((node) => node.depth));
   return (
     <Form method="post" noValidate className="card form-card setup-form">
       <input type="hidden" name="intent" value="save" />
@@ -47,10 +41,7 @@ export function CourseForm({
         required
         defaultValue={values.orgNodeId}
         error={errors.orgNodeId}
-        options={nodes.map((node) => ({
-          value: node.id,
-          label: `${"— ".repeat(Math.max(0, node.depth - baseDepth))}${node.name}`,
-        }))}
+        options={nodeOptions(nodes)}
       />
       <TextAreaField
         label={t("courses.fields.summary")}
