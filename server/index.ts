@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
+import { purgeExpiredPersonalData } from "../app/account/retention.server";
 import { startRuntime } from "../app/boot.server";
 import { closeExpiredAttempts } from "../app/contests/attempts.server";
 import { parseEnv } from "../app/env.server";
@@ -78,6 +79,15 @@ async function main() {
   }, 5_000);
   deadlineSweep.unref();
 
+  // Contests whose retention ran out: their registration answers are erased (app/account/retention.server.ts).
+  const purgePersonalData = () =>
+    purgeExpiredPersonalData(runtime.db)
+      .then((contests) => contests.length > 0 && logger.info({ contests }, "expired personal data erased"))
+      .catch((error) => logger.error({ err: error }, "erasing expired personal data failed"));
+  const retentionSweep = setInterval(purgePersonalData, 3_600_000);
+  retentionSweep.unref();
+  setTimeout(purgePersonalData, 60_000).unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -89,6 +99,7 @@ async function main() {
     }, 15_000);
     force.unref();
     clearInterval(deadlineSweep);
+    clearInterval(retentionSweep);
     stopFollowing();
     // Stop accepting; keep-alive connections are closed as soon as they are idle, so busy
     // ones finish their request first.

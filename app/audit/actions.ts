@@ -46,5 +46,10 @@ export const AUDIT_ACTIONS = [
   "course.assigned",
   "roster.imported",
   "user.data_exported",
+  "privacy.deletion_requested",
+  "privacy.deletion_cancelled",
+  "privacy.deletion_approved",
+  "privacy.deletion_refused",
+  "privacy.personal_data_purged",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -56,6 +56,14 @@ export const contestSchema = z.object({
     .optional()
     .nullable(),
   certificateEnabled: z.boolean().default(false),
+  /** Months registration answers are kept after the last round closes (app/account/retention.server.ts). */
+  retentionMonths: z
+    .number({ error: "errors.contest.retentionInvalid" })
+    .int("errors.contest.retentionInvalid")
+    .min(1, "errors.contest.retentionInvalid")
+    .max(120, "errors.contest.retentionInvalid")
+    .nullable()
+    .default(null),
 });
 export type ContestInput = z.input<typeof contestSchema>;
 

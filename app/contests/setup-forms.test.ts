@@ -127,6 +127,19 @@ describe("the round form", () => {
   });
 });
 
+const newContestStored = () => ({
+  title: "Cuộc thi mẫu",
+  slug: "cuoc-thi-mau",
+  description: null,
+  rules: null,
+  orgNodeId: "node-1",
+  audienceNodeIds: [],
+  registrationFields: { fullName: "required" },
+  privacyNotice: null,
+  bannerUrl: null,
+  certificateEnabled: false,
+});
+
 describe("the contest form", () => {
   it("reads the audience, registration fields and certificate choice", () => {
     const read = readContestForm(
@@ -174,6 +187,19 @@ describe("the contest form", () => {
     });
     // Long texts come back whole.
     expect(read.values).toEqual(typed);
+  });
+
+  it("reads the retention in months: empty keeps answers, anything but 1–120 whole months is refused", () => {
+    const base = { title: "Cuộc thi mẫu về lưu trữ", orgNodeId: "node-1", audience: "public" };
+    const retention = (typed: string) => {
+      const read = readContestForm(formOf({ ...base, retentionMonths: typed }));
+      return read.ok ? read.input.retentionMonths : read.fieldErrors.retentionMonths;
+    };
+    expect(retention("")).toBeNull();
+    expect(retention(" 12 ")).toBe(12);
+    for (const typed of ["0", "121", "6,5", "sáu", "-3"])
+      expect(retention(typed)).toBe("errors.contest.retentionInvalid");
+    expect(contestFormValues({ ...newContestStored(), retentionMonths: 24 }).retentionMonths).toBe("24");
   });
 
   it("round-trips a stored contest through the form", () => {

@@ -33,6 +33,11 @@ const optionalText = (value: FormDataEntryValue | null) => {
   const text = typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : "";
   return text === "" ? null : text;
 };
+/** Empty → null; anything else → a number (NaN for "abc", which the schema then refuses). */
+const optionalNumber = (value: FormDataEntryValue | null) => {
+  const text = optionalText(value);
+  return text === null ? null : Number(text.replace(",", "."));
+};
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
@@ -102,6 +107,7 @@ export function readContestForm(
     privacyNotice: optionalText(formData.get("privacyNotice")),
     bannerUrl: optionalText(formData.get("bannerUrl")),
     certificateEnabled: checked(formData, "certificateEnabled"),
+    retentionMonths: optionalNumber(formData.get("retentionMonths")),
   };
   const parsed = contestSchema.safeParse(input);
   if (!parsed.success) issuesToFieldErrors(parsed.error, (path) => path, fieldErrors);
@@ -121,6 +127,7 @@ export function contestFormValues(contest: {
   privacyNotice: string | null;
   bannerUrl: string | null;
   certificateEnabled: boolean;
+  retentionMonths?: number | null;
 }): FormValues {
   const values: FormValues = {
     title: contest.title,
@@ -131,6 +138,7 @@ export function contestFormValues(contest: {
     audience: contest.audienceNodeIds.length > 0 ? "members" : "public",
     privacyNotice: contest.privacyNotice ?? "",
     bannerUrl: contest.bannerUrl ?? "",
+    retentionMonths: contest.retentionMonths ? String(contest.retentionMonths) : "",
   };
   if (contest.certificateEnabled) values.certificateEnabled = "on";
   for (const id of contest.audienceNodeIds) values[`audience.${id}`] = "on";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server";
 import { requireUser } from "~/auth/guards.server";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/auth/schemas";
@@ -89,7 +89,8 @@ export default function ChangePasswordPage() {
           <p className="field-hint">{t("account.myDataHint")}</p>
           <a href="/account/data.json" download className="btn btn-secondary">
             {t("account.myDataDownload")}
-          </a>
+          </a>{" "}
+          <Link to="/account/privacy">{t("account.deletionTitle")}</Link>
         </section>
       )}
     </section>

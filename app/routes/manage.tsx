@@ -45,6 +45,7 @@ export default function ManageLayout() {
         <NavLink to="/manage/rosters">{t("manage.rosters")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>
+        <NavLink to="/manage/privacy">{t("manage.privacy")}</NavLink>
         <NavLink to="/manage/audit">{t("manage.audit")}</NavLink>
       </nav>
       <div className="manage-content">{switchingPage ? <Skeleton lines={6} /> : <Outlet />}</div>

@@ -76,6 +76,20 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   // A person's own data, as a download (issue 9, point 4).
   "account.data[.json]": { access: "user", path: "/account/data.json", loader: true },
+  "account.privacy": {
+    access: "user",
+    path: "/account/privacy",
+    loader: true,
+    action: true,
+    form: form({ intent: "request", confirm: "on" }),
+  },
+  "manage.privacy": {
+    access: "organizer",
+    path: "/manage/privacy",
+    loader: true,
+    action: true,
+    form: form({ requestId: "x", decision: "refuse", note: "x" }),
+  },
   manage: { access: "organizer", path: "/manage", loader: true },
   "manage._index": { access: "organizer", path: "/manage", loader: true },
   "manage.org._index": {

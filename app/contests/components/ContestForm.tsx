@@ -163,6 +163,15 @@ export function ContestForm({
         name="certificateEnabled"
         defaultChecked={values.certificateEnabled === "on"}
       />
+      <TextField
+        label={t("contestSetup.fields.retentionMonths")}
+        hint={t("contestSetup.fields.retentionMonthsHint")}
+        name="retentionMonths"
+        inputMode="numeric"
+        maxLength={3}
+        defaultValue={values.retentionMonths}
+        error={errors.retentionMonths}
+      />
       <Button type="submit" disabled={busy}>
         {busy ? t("common.working") : submitLabel}
       </Button>

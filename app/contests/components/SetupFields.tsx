@@ -52,15 +52,20 @@ export function TextAreaField({
 export function CheckboxField({
   label,
   name,
-  defaultChecked,
+  defaultChecked = false,
   hint,
+  error,
 }: {
   label: string;
   name: string;
-  defaultChecked: boolean;
+  defaultChecked?: boolean;
   hint?: string;
+  /** An i18n key, as the other fields take. */
+  error?: string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label className="checkbox" htmlFor={id}>
@@ -69,13 +74,19 @@ export function CheckboxField({
           type="checkbox"
           name={name}
           defaultChecked={defaultChecked}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
         />{" "}
         {label}
       </label>
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {t(error)}
         </p>
       ) : null}
     </div>

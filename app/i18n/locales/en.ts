@@ -88,6 +88,21 @@ export const en: Translation = {
     myDataHint:
       "Download everything the platform holds about you: your account, contest registrations, attempts and activity (a JSON file).",
     myDataDownload: "Download my data",
+    deletionTitle: "Ask for my personal data to be deleted",
+    deletionHint:
+      'Once an organizer approves, your name, phone, e-mail, contest registration answers and log-in are deleted. Results and training records stay, anonymised ("Deleted user"), because units need the totals. You will no longer be able to log in.',
+    deletionReason: "Reason (optional)",
+    deletionConfirm: "I understand that once approved this account can no longer be used",
+    deletionSubmit: "Send the deletion request",
+    deletionCancel: "Withdraw the request",
+    deletionRequested: "Deletion request sent. An organizer will review it.",
+    deletionCancelled: "Deletion request withdrawn.",
+    deletionStatus: {
+      PENDING: "You asked for deletion on {{at}}; an organizer is reviewing it.",
+      REFUSED: "Your deletion request of {{at}} was not accepted. Reason: {{note}}",
+      CANCELLED: "You withdrew your deletion request of {{at}}.",
+      APPROVED: "Your deletion request was accepted.",
+    },
   },
   roles: {
     ADMIN: "Administrator",
@@ -105,6 +120,7 @@ export const en: Translation = {
     banks: "Question banks",
     organizers: "Organizers",
     members: "Members",
+    privacy: "Data deletion",
     audit: "Audit log",
     statNodes: "units in your scope",
     statMembers: "members",
@@ -641,6 +657,9 @@ export const en: Translation = {
       privacyNoticeHint:
         "Contestants must agree to this notice when registering. Changing it creates a new version; each consent records its version.",
       certificateEnabled: "Issue a certificate of participation (PDF) when a contestant submits",
+      retentionMonths: "Keep registration answers for (months after the last round closes)",
+      retentionMonthsHint:
+        "1 to 120 months. Then contestants' phone, citizen ID, date of birth, address and gender are erased; names, units and results stay. Empty: kept until the contest is deleted.",
     },
     audience: {
       public: "Everyone (public)",
@@ -774,6 +793,13 @@ export const en: Translation = {
         revoked: "Organizer access revoked",
       },
       user: { created: "Account created", data_exported: "Own personal data downloaded" },
+      privacy: {
+        deletion_requested: "Personal data deletion requested",
+        deletion_cancelled: "Deletion request withdrawn",
+        deletion_approved: "Deletion request approved (account anonymised)",
+        deletion_refused: "Deletion request refused",
+        personal_data_purged: "Registration answers erased after retention",
+      },
     },
   },
   courses: {
@@ -1098,6 +1124,24 @@ export const en: Translation = {
       dueAt: "Invalid date.",
     },
   },
+  privacyRequests: {
+    title: "Personal data deletion requests",
+    intro:
+      'People of your units (members, contestants of your contests, learners of your courses, people on your rosters) may ask for their personal data to be deleted. Approving anonymises the account: name, contacts, registration answers and log-in are deleted; results and training records stay under "Deleted user". This cannot be undone.',
+    empty: "No request is waiting.",
+    requestedAt: "Sent {{at}}",
+    counts:
+      "{{registrations}} contest registrations, {{attempts}} attempts, {{enrolments}} courses, {{courseCertificates}} certificates",
+    reason: "Reason: {{reason}}",
+    note: "Decision note",
+    noteHint: "Required when refusing (the person will see it).",
+    approve: "Approve and anonymise",
+    refuse: "Refuse",
+    approved: "Approved: the account is anonymised.",
+    refused: "Request refused.",
+    decidedTitle: "Decided",
+    status: { APPROVED: "Approved", REFUSED: "Refused", PENDING: "Pending", CANCELLED: "Withdrawn" },
+  },
   errorPage: {
     home: "Back to home page",
     requestId: "Request ID (include it when reporting a problem): {{requestId}}",
@@ -1324,7 +1368,18 @@ export const en: Translation = {
       INVALID_ANSWER: "This answer is not valid.",
       predictionInvalid: "The prediction must be a whole number.",
     },
+    privacy: {
+      alreadyPending: "You already have a deletion request waiting for review.",
+      nonePending: "There is no deletion request waiting.",
+      confirmRequired: "Tick the confirmation before sending the request.",
+      reasonTooLong: "The reason can be at most 1000 characters.",
+      requestNotFound: "No such pending request (someone else may have decided it).",
+      ownRequest: "You cannot decide your own deletion request.",
+      noteRequired: "When refusing, write the reason so the person knows.",
+      noteTooLong: "The note can be at most 1000 characters.",
+    },
     contest: {
+      retentionInvalid: "Retention is a whole number of months from 1 to 120, or empty.",
       nodeRequired: "Choose the organising unit.",
       titleTooShort: "The contest title is too short (at least 5 characters).",
       titleTooLong: "The contest title can be at most 200 characters.",

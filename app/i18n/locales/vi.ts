@@ -87,6 +87,21 @@ export const vi = {
     myDataHint:
       "Tải về mọi thông tin hệ thống đang lưu về bạn: tài khoản, thông tin đăng ký dự thi, các lượt thi và hoạt động (tệp JSON).",
     myDataDownload: "Tải dữ liệu cá nhân",
+    deletionTitle: "Yêu cầu xóa dữ liệu cá nhân",
+    deletionHint:
+      'Khi ban tổ chức đồng ý, họ tên, số điện thoại, email, thông tin đăng ký dự thi và quyền đăng nhập của bạn bị xóa. Kết quả thi và hồ sơ học tập được giữ dưới dạng ẩn danh ("Người dùng đã xóa"), vì đơn vị cần số liệu tổng hợp. Bạn sẽ không đăng nhập được nữa.',
+    deletionReason: "Lý do (không bắt buộc)",
+    deletionConfirm: "Tôi hiểu rằng sau khi được duyệt, tài khoản này không dùng được nữa",
+    deletionSubmit: "Gửi yêu cầu xóa",
+    deletionCancel: "Rút lại yêu cầu",
+    deletionRequested: "Đã gửi yêu cầu xóa dữ liệu. Ban tổ chức sẽ xem xét.",
+    deletionCancelled: "Đã rút lại yêu cầu xóa dữ liệu.",
+    deletionStatus: {
+      PENDING: "Bạn đã gửi yêu cầu xóa dữ liệu lúc {{at}}; ban tổ chức đang xem xét.",
+      REFUSED: "Yêu cầu xóa dữ liệu gửi lúc {{at}} chưa được chấp nhận. Lý do: {{note}}",
+      CANCELLED: "Bạn đã rút lại yêu cầu xóa dữ liệu gửi lúc {{at}}.",
+      APPROVED: "Yêu cầu xóa dữ liệu đã được chấp nhận.",
+    },
   },
   roles: {
     ADMIN: "Quản trị viên",
@@ -104,6 +119,7 @@ export const vi = {
     banks: "Ngân hàng câu hỏi",
     organizers: "Ban tổ chức",
     members: "Thành viên",
+    privacy: "Xóa dữ liệu",
     audit: "Nhật ký",
     statNodes: "đơn vị trong phạm vi quản lý",
     statMembers: "thành viên",
@@ -639,6 +655,9 @@ export const vi = {
       privacyNoticeHint:
         "Thí sinh phải đồng ý với thông báo này khi đăng ký. Sửa nội dung sẽ tạo phiên bản mới; các lần đồng ý ghi kèm phiên bản.",
       certificateEnabled: "Cấp giấy chứng nhận tham gia (PDF) khi thí sinh nộp bài",
+      retentionMonths: "Thời hạn lưu thông tin đăng ký (số tháng sau khi đợt thi cuối kết thúc)",
+      retentionMonthsHint:
+        "Từ 1 đến 120 tháng. Hết hạn, hệ thống xóa số điện thoại, CCCD, ngày sinh, địa chỉ, giới tính của thí sinh; giữ họ tên, đơn vị và kết quả. Để trống: lưu đến khi xóa cuộc thi.",
     },
     audience: {
       public: "Mọi người (công khai)",
@@ -776,6 +795,13 @@ export const vi = {
         revoked: "Thu hồi quyền ban tổ chức",
       },
       user: { created: "Tạo tài khoản", data_exported: "Tải dữ liệu cá nhân của mình" },
+      privacy: {
+        deletion_requested: "Yêu cầu xóa dữ liệu cá nhân",
+        deletion_cancelled: "Rút lại yêu cầu xóa dữ liệu",
+        deletion_approved: "Chấp nhận yêu cầu xóa dữ liệu (ẩn danh tài khoản)",
+        deletion_refused: "Từ chối yêu cầu xóa dữ liệu",
+        personal_data_purged: "Xóa thông tin đăng ký hết thời hạn lưu",
+      },
     },
   },
   courses: {
@@ -1100,6 +1126,24 @@ export const vi = {
       dueAt: "Ngày không hợp lệ.",
     },
   },
+  privacyRequests: {
+    title: "Yêu cầu xóa dữ liệu cá nhân",
+    intro:
+      'Người dùng thuộc đơn vị của bạn (thành viên, thí sinh các cuộc thi, học viên các khóa học, người trong danh sách học viên) có thể yêu cầu xóa dữ liệu cá nhân. Chấp nhận: tài khoản bị ẩn danh — họ tên, liên hệ, thông tin đăng ký và quyền đăng nhập bị xóa; kết quả thi và hồ sơ học tập được giữ dưới tên "Người dùng đã xóa". Không thể hoàn tác.',
+    empty: "Không có yêu cầu nào đang chờ.",
+    requestedAt: "Gửi lúc {{at}}",
+    counts:
+      "{{registrations}} lần đăng ký dự thi, {{attempts}} bài thi, {{enrolments}} khóa học, {{courseCertificates}} chứng nhận",
+    reason: "Lý do: {{reason}}",
+    note: "Ghi chú quyết định",
+    noteHint: "Bắt buộc khi từ chối (người yêu cầu sẽ thấy).",
+    approve: "Chấp nhận và ẩn danh",
+    refuse: "Từ chối",
+    approved: "Đã chấp nhận: tài khoản đã được ẩn danh.",
+    refused: "Đã từ chối yêu cầu.",
+    decidedTitle: "Đã xử lý",
+    status: { APPROVED: "Đã chấp nhận", REFUSED: "Đã từ chối", PENDING: "Đang chờ", CANCELLED: "Đã rút lại" },
+  },
   errorPage: {
     home: "Về trang chủ",
     requestId: "Mã yêu cầu (gửi kèm khi báo lỗi): {{requestId}}",
@@ -1326,7 +1370,18 @@ export const vi = {
       INVALID_ANSWER: "Câu trả lời không hợp lệ.",
       predictionInvalid: "Số dự đoán phải là số nguyên không âm.",
     },
+    privacy: {
+      alreadyPending: "Bạn đã có một yêu cầu xóa dữ liệu đang chờ xem xét.",
+      nonePending: "Không có yêu cầu xóa dữ liệu nào đang chờ.",
+      confirmRequired: "Hãy đánh dấu xác nhận trước khi gửi yêu cầu.",
+      reasonTooLong: "Lý do tối đa 1000 ký tự.",
+      requestNotFound: "Không tìm thấy yêu cầu đang chờ này (có thể đã được người khác xử lý).",
+      ownRequest: "Bạn không thể tự duyệt yêu cầu xóa dữ liệu của chính mình.",
+      noteRequired: "Khi từ chối, hãy ghi lý do để người yêu cầu biết.",
+      noteTooLong: "Ghi chú tối đa 1000 ký tự.",
+    },
     contest: {
+      retentionInvalid: "Thời hạn lưu là số nguyên từ 1 đến 120 tháng, hoặc để trống.",
       nodeRequired: "Hãy chọn đơn vị tổ chức.",
       titleTooShort: "Tên cuộc thi quá ngắn (ít nhất 5 ký tự).",
       titleTooLong: "Tên cuộc thi tối đa 200 ký tự.",
