@@ -97,7 +97,15 @@ async function findEnrolment(db: DbOrTx, userId: string, lessonId: string) {
   const enrolment = await db.enrolment.findUnique({
     where: { courseId_userId: { courseId: lesson.courseId, userId } },
   });
+  // A draft (or withdrawn) course does not exist for anyone it has not enrolled: no 'enrol first'
+  // redirect that would name its address.
+  if (!enrolment && lesson.course.status !== "PUBLISHED") return null;
   return { lesson, enrolment };
+}
+
+/** Whether the lesson exists for this learner (a published course's, or one they are enrolled in). */
+export async function lessonVisibleTo(db: DbOrTx, userId: string, lessonId: string): Promise<boolean> {
+  return (await findEnrolment(db, userId, lessonId)) !== null;
 }
 
 /** Whether the course accepts study now: published and inside its dates (a completed learner may always look back). */

@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
-import { recordProgress } from "~/courses/progress.server";
+import { lessonVisibleTo, recordProgress } from "~/courses/progress.server";
 import { progressReportSchema } from "~/courses/schemas";
 import { runtime } from "~/runtime.server";
 
 /** Reports from the lesson player (app/courses/components/MediaPlayer.tsx): JSON in, JSON out. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // Whether the lesson exists for this learner first: a malformed report about someone else's
+  // draft must answer 404 like any other, not say that the lesson is there.
+  if (!(await lessonVisibleTo(runtime().db, user.id, params.lessonId ?? "")))
+    return json({ ok: false, code: "NOT_FOUND", message: "courses.errors.NOT_FOUND" }, { status: 404 });
   let body: unknown = null;
   try {
     const text = await request.text();

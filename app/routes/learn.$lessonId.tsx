@@ -9,6 +9,7 @@ import { FormAlert } from "~/components/Field";
 import { MediaPlayer } from "~/courses/components/MediaPlayer";
 import { QuizPanel } from "~/courses/components/QuizPanel";
 import { lessonPage } from "~/courses/lesson-page.server";
+import { lessonVisibleTo } from "~/courses/progress.server";
 import { startQuizAttempt, submitQuizAttempt } from "~/courses/quiz.server";
 import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
@@ -40,6 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = runtime().db;
   const lessonId = params.lessonId ?? "";
+  if (!(await lessonVisibleTo(db, user.id, lessonId))) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "startQuiz") {

@@ -108,8 +108,36 @@ beforeAll(async () => {
       leaderboardVisibility: "HIDDEN",
     },
   });
+  // A draft course with one lesson, and a live quiz session, both Hải An's.
+  const course = await db.course.create({
+    data: {
+      orgNodeId: node.id,
+      title: "Khóa học riêng của phường Hải An (thử)",
+      slug: "khoa-hoc-rieng-hai-an",
+      category: "Hòa giải ở cơ sở",
+      audience: [],
+      searchText: "khoa hoc rieng cua phuong hai an",
+    },
+  });
+  const courseModule = await db.courseModule.create({ data: { courseId: course.id, title: "Chương 1", position: 1 } });
+  const lesson = await db.lesson.create({
+    data: {
+      courseId: course.id,
+      moduleId: courseModule.id,
+      title: "Bài học riêng của phường Hải An (thử)",
+      type: "TEXT",
+      position: 1,
+      body: "<p>Nội dung thử</p>",
+    },
+  });
+  const session = await db.liveSession.create({
+    data: { orgNodeId: node.id, title: "Phiên thi trực tiếp của phường Hải An (thử)", secondsPerQuestion: 20 },
+  });
   Object.assign(haiAn, {
     bankId: bank.id,
+    courseId: course.id,
+    lessonId: lesson.id,
+    sessionId: session.id,
     questionId: copied.id,
     contestId: contest.id,
     roundId: round.id,
@@ -145,11 +173,12 @@ afterAll(async () => {
 });
 
 describe("an organizer of one commune and another commune's data", () => {
-  it("gets 403 or 404 from every route naming phường Hải An's bank, question, contest, round or node", async () => {
-    const routes = routeFiles().filter((route) =>
-      route.params.some((param) => ["bankId", "questionId", "contestId", "roundId", "nodeId"].includes(param)),
-    );
-    expect(routes.length).toBeGreaterThan(10);
+  it("gets 403 or 404 from every route naming phường Hải An's bank, question, contest, round, node, course, lesson or live session", async () => {
+    const params = ["bankId", "questionId", "contestId", "roundId", "nodeId", "courseId", "lessonId", "sessionId"];
+    const routes = routeFiles().filter((route) => route.params.some((param) => params.includes(param)));
+    expect(routes.length).toBeGreaterThan(18);
+    // Each kind of id is tried by at least one route.
+    expect(params.filter((param) => !routes.some((route) => route.params.includes(param)))).toEqual([]);
     const reached: string[] = [];
     for (const route of routes) {
       const url = fillPattern(route.pattern, haiAn) + (route.index ? "?index" : "");
@@ -171,9 +200,18 @@ describe("an organizer of one commune and another commune's data", () => {
     expect(await db.questionBank.findUniqueOrThrow({ where: { id: haiAn.bankId } })).toMatchObject({
       name: "Ngân hàng của phường Hải An (thử)",
     });
+    expect(await db.course.findUniqueOrThrow({ where: { id: haiAn.courseId } })).toMatchObject({
+      status: "DRAFT",
+      title: "Khóa học riêng của phường Hải An (thử)",
+    });
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: haiAn.lessonId } })).toMatchObject({ archivedAt: null });
+    expect(await db.liveSession.findUniqueOrThrow({ where: { id: haiAn.sessionId } })).toMatchObject({
+      status: "LOBBY",
+    });
+    expect(await db.enrolment.count({ where: { courseId: haiAn.courseId } })).toBe(0);
   });
 
-  it("is refused every socket event that names phường Hải An's round", async () => {
+  it("is refused every socket event that names phường Hải An's round or live session", async () => {
     const socket = await openSocket(kimThanhOrganizer);
     try {
       for (const event of SOCKET_EVENTS.filter(
@@ -181,6 +219,15 @@ describe("an organizer of one commune and another commune's data", () => {
       )) {
         const ack = await socket.timeout(5_000).emitWithAck(event.name, { roundId: haiAn.roundId });
         expect(ack, event.name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+      // Nor may they host, steer or kick in Hải An's live quiz.
+      for (const [name, payload] of [
+        ["quiz:host", { sessionId: haiAn.sessionId }],
+        ["quiz:control", { sessionId: haiAn.sessionId, action: "start" }],
+        ["quiz:kick", { sessionId: haiAn.sessionId, playerId: "x" }],
+      ] as const) {
+        const ack = await socket.timeout(5_000).emitWithAck(name, payload);
+        expect(ack, name).toMatchObject({ ok: false, code: "NOT_HOST" });
       }
       // Their own round's live view is theirs.
       expect(await socket.timeout(5_000).emitWithAck("round:activity", { roundId: kimThanh.roundId })).toMatchObject({
