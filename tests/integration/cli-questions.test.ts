@@ -34,7 +34,8 @@ function cli(args: string[]): Promise<CliRun> {
     execFile(
       tsx,
       ["app/cli/main.ts", ...args],
-      { cwd: repoRoot, env: databaseEnv, timeout: 60_000 },
+      // Generous: tsx compiles the CLI at each start, which on a loaded 2-core machine took over 60 s.
+      { cwd: repoRoot, env: databaseEnv, timeout: 150_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -134,7 +135,7 @@ afterAll(async () => {
 
 // Each step starts the CLI as its own process (tsx compiles it first): seconds on a quiet
 // machine, but a minute and more on a loaded 2-core one, so these tests get four minutes.
-describe("npm run cli -- questions:*", { timeout: 240_000 }, () => {
+describe("npm run cli -- questions:*", { timeout: 600_000 }, () => {
   it("prints help for both commands, exit 0", async () => {
     const runs = await Promise.all(["questions:import", "questions:export"].map((command) => cli([command, "--help"])));
     for (const run of runs) {
@@ -186,7 +187,7 @@ describe("npm run cli -- questions:*", { timeout: 240_000 }, () => {
         errors: [],
       });
     }
-  }, 180_000);
+  }, 600_000);
 
   it("refuses a file with a bad question; --dry-run writes nothing; --skip-bad imports the good one", async () => {
     const gift = path.join(tempDir, "mixed.gift");
@@ -238,7 +239,7 @@ describe("npm run cli -- questions:*", { timeout: 240_000 }, () => {
       imported: 1,
       errors: [{ line: 4, code: "KEY_MISSING" }],
     });
-  }, 180_000);
+  }, 600_000);
 
   it("reports an unknown node with exit 1", async () => {
     const gift = path.join(tempDir, "one.gift");

@@ -27,7 +27,7 @@ interface CliRun {
 
 function cli(args: string[], env: NodeJS.ProcessEnv = databaseEnv): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(tsx, ["app/cli/main.ts", ...args], { cwd: repoRoot, env, timeout: 45_000 }, (error, stdout, stderr) => {
+    execFile(tsx, ["app/cli/main.ts", ...args], { cwd: repoRoot, env, timeout: 150_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -79,7 +79,7 @@ afterAll(async () => {
 
 // Each step starts the CLI as its own process (tsx compiles it first): seconds on a quiet
 // machine, but a minute and more on a loaded 2-core one, so these tests get four minutes.
-describe("npm run cli", { timeout: 240_000 }, () => {
+describe("npm run cli", { timeout: 600_000 }, () => {
   it("prints help for the program and every command, exit 0", async () => {
     const runs = await Promise.all(
       [[], ["migrate"], ["seed"], ["org:import"], ["org:list"], ["users:create"]].map((command) =>
