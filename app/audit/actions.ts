@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = [
   "certificate.revoked",
   "course.assigned",
   "roster.imported",
+  "training.created",
+  "training.updated",
+  "training.attendance_changed",
+  "training.attendance_imported",
   "user.data_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
