@@ -86,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { stage: "error", message: report.fileError.message, params: report.fileError.params },
       { status: 400 },
     );
-  if (!report.applied)
-    return json<ActionData>({ stage: "import", report, fileName: upload.file.name.slice(0, 200) }, { status: 400 });
+  // A file with bad rows is a report to read (as in the roster check), not a failed request.
+  if (!report.applied) return json<ActionData>({ stage: "import", report, fileName: upload.file.name.slice(0, 200) });
   return redirect(`/manage/training/${activityId}/attendance`, {
     headers: {
       "Set-Cookie": await flashCookie(request, {
