@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personalDataOf } from "~/account/personal-data.server";
 import type { CurrentUser } from "~/auth/guards.server";
 import { createCourse, publishCourse, updateCourse, withdrawCourse } from "~/courses/authoring.server";
 import { courseSchema } from "~/courses/schemas";
@@ -73,6 +74,12 @@ describe("the demo seed", () => {
     expect(await db.trainingActivity.count({ where: { kind: "OFFLINE", isDemo: true } })).toBe(1);
     expect(await db.trainingAttendance.count({ where: { activityId: demoSession.id } })).toBe(DEMO_TRAINING.present);
     expect(await db.user.count({ where: { email: demoRosterEmail(1) } })).toBe(1);
+
+    // The sessions someone attended are part of their personal-data export.
+    const attendee = await db.user.findUniqueOrThrow({ where: { email: demoRosterEmail(1) } });
+    expect((await personalDataOf(db, attendee.id)).trainingSessionsAttended).toEqual([
+      expect.objectContaining({ title: DEMO_TRAINING.sessionTitle, minutesCredited: DEMO_TRAINING.sessionMinutes }),
+    ]);
   });
 });
 
