@@ -120,7 +120,7 @@ export default function TrainingPage() {
                   <th scope="col">{t("training.columns.kind")}</th>
                   <th scope="col">{t("training.columns.node")}</th>
                   <th scope="col">{t("training.columns.participants")}</th>
-                  <th scope="col">{t("training.columns.hours")}</th>
+                  <th scope="col">{t("training.columns.participantHours")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,7 +142,7 @@ export default function TrainingPage() {
                     <td data-label={t("training.columns.kind")}>{t(`training.kinds.${activity.kind}`)}</td>
                     <td data-label={t("training.columns.node")}>{activity.node}</td>
                     <td data-label={t("training.columns.participants")}>{activity.participants}</td>
-                    <td data-label={t("training.columns.hours")}>{activity.hours}</td>
+                    <td data-label={t("training.columns.participantHours")}>{activity.hours}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1080,6 +1080,7 @@ export const en: Translation = {
       node: "Unit",
       participants: "Participants",
       hours: "Hours",
+      participantHours: "Participant-hours",
       present: "Present",
       fullName: "Full name",
       phone: "Phone",

@@ -1083,6 +1083,7 @@ export const vi = {
       node: "Đơn vị",
       participants: "Người tham dự",
       hours: "Số giờ",
+      participantHours: "Giờ học (người × giờ)",
       present: "Có mặt",
       fullName: "Họ và tên",
       phone: "Số điện thoại",
