@@ -7,6 +7,7 @@ import type { Db } from "../app/db/client.server";
 import type { FileStore } from "../app/storage/files.server";
 import { fileUrl, keyFor } from "../app/storage/files.server";
 import { detectMediaType } from "../app/storage/media";
+import { syncOnlineActivity } from "../app/training/online.server";
 
 /**
  * The demo course (issue 6): text, a narrated video, a PDF handout, an audio lesson and a final
@@ -207,5 +208,7 @@ export async function seedDemoCourse(db: Db, files: FileStore, bankId: string): 
       quizAttemptsAllowed: 0,
       isFinalTest: true,
     });
+    // Published as seeded: its run counts as an online training activity.
+    await syncOnlineActivity(tx, course.id);
   });
 }

@@ -49,6 +49,13 @@ export async function personalDataOf(db: Db, userId: string, now: Date = new Dat
         },
         orderBy: { startedAt: "asc" },
       },
+      trainingAttendances: {
+        select: {
+          minutesCredited: true,
+          activity: { select: { title: true, startsAt: true, place: true, orgNode: { select: { name: true } } } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   const activity = await db.auditLog.findMany({
@@ -94,6 +101,13 @@ export async function personalDataOf(db: Db, userId: string, now: Date = new Dat
       prediction: attempt.prediction,
       startedFrom: attempt.startIp,
       questionsAnswered: attempt.answers.map((answer) => ({ position: answer.position + 1, at: answer.answeredAt })),
+    })),
+    trainingSessionsAttended: user.trainingAttendances.map((attendance) => ({
+      title: attendance.activity.title,
+      startsAt: attendance.activity.startsAt,
+      place: attendance.activity.place,
+      orgNode: attendance.activity.orgNode.name,
+      minutesCredited: attendance.minutesCredited,
     })),
     activeSessions: user.sessions,
     activity,

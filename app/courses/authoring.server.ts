@@ -13,6 +13,7 @@ import { slugify } from "~/contests/schemas";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import { loadBankFor } from "~/questions/banks.server";
+import { syncOnlineActivity } from "~/training/online.server";
 import { lessonHtml } from "./lesson-html.server";
 import type { CourseForm, LessonForm } from "./schemas";
 import { courseSearchText } from "./search.server";
@@ -109,7 +110,10 @@ export async function updateCourse(
   if (!course) return fail("NOT_FOUND");
   const node = await db.orgNode.findUnique({ where: { id: input.orgNodeId }, select: { path: true } });
   if (!node || !hasRole(user.grants, "ORGANIZER", node.path)) return fail("FORBIDDEN", "orgNodeId");
-  await db.course.update({ where: { id: course.id }, data: { ...courseData(input), orgNodeId: input.orgNodeId } });
+  await db.$transaction(async (tx) => {
+    await tx.course.update({ where: { id: course.id }, data: { ...courseData(input), orgNodeId: input.orgNodeId } });
+    await syncOnlineActivity(tx, course.id);
+  });
   await audit(db, request, {
     actorId: user.id,
     action: "course.updated",
@@ -140,9 +144,13 @@ export async function publishCourse(
     const problem = await quizProblem(db, lesson.quizBlueprint as unknown as Blueprint | null);
     if (problem) return fail("NOT_ENOUGH_QUESTIONS", undefined, { lesson: lesson.title, ...problem });
   }
-  await db.course.update({
-    where: { id: course.id },
-    data: { status: "PUBLISHED", publishedAt: course.publishedAt ?? now },
+  await db.$transaction(async (tx) => {
+    await tx.course.update({
+      where: { id: course.id },
+      data: { status: "PUBLISHED", publishedAt: course.publishedAt ?? now },
+    });
+    // The course's run counts as an online training activity (one per course, however often published).
+    await syncOnlineActivity(tx, course.id);
   });
   await audit(db, request, {
     actorId: user.id,
@@ -165,7 +173,10 @@ export async function withdrawCourse(
   if (!course) return fail("NOT_FOUND");
   const enrolled = await db.enrolment.count({ where: { courseId } });
   const status = enrolled > 0 ? "ARCHIVED" : "DRAFT";
-  await db.course.update({ where: { id: course.id }, data: { status } });
+  await db.$transaction(async (tx) => {
+    await tx.course.update({ where: { id: course.id }, data: { status } });
+    await syncOnlineActivity(tx, course.id);
+  });
   await audit(db, request, {
     actorId: user.id,
     action: "course.archived",

@@ -27,6 +27,7 @@ export const MANAGE_PREFIXES = [
   "roles",
   "rosters",
   "privacyRequests",
+  "training",
   // The course editor and the organizer's course screens; the learner's strings are `learn`.
   ...["fields", "lessonFields", "manage", "editor", "learners"].map((name) => `courses.${name}`),
   ...["org", "import", "bank", "question", "contest", "members", "organizer", "results"].map(

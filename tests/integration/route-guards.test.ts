@@ -41,6 +41,8 @@ interface RouteEntry {
   courseParam?: boolean;
   lessonParam?: boolean;
   certificateParam?: boolean;
+  /** The URL names the demo offline training session of Kim Thành (:activityId). */
+  activityParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -360,6 +362,32 @@ const ROUTES: Record<string, RouteEntry> = {
     path: "/manage/rosters/passwords/00000000-0000-0000-0000-000000000000.xlsx",
     loader: true,
   },
+  "manage.training._index": { access: "organizer", path: "/manage/training", loader: true },
+  "manage.training.new": {
+    access: "organizer",
+    path: "/manage/training/new",
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.training.template[.xlsx]": { access: "organizer", path: "/manage/training/template.xlsx", loader: true },
+  "manage.training.$activityId._index": {
+    access: "organizerOfNode",
+    path: "/manage/training/:activityId",
+    activityParam: true,
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  // An over-long id fails validation, so the right user's call leaves the demo attendance alone.
+  "manage.training.$activityId.attendance": {
+    access: "organizerOfNode",
+    path: "/manage/training/:activityId/attendance",
+    activityParam: true,
+    loader: true,
+    action: true,
+    form: form({ present: "x".repeat(100) }),
+  },
   // The catalogue and course pages are public; enrolling and studying need a logged-in user
   // (someone not enrolled is sent to the course page).
   "courses._index": { access: "public", path: "/courses", loader: true },
@@ -417,6 +445,7 @@ let demoCourseSlug = "";
 let demoLessonId = "";
 let ownerCertificateCode = "";
 let liveSessionId = "";
+let demoActivityId = "";
 const cookies: Record<
   "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
   string
@@ -495,6 +524,7 @@ beforeAll(async () => {
     data: { courseId: course.id, userId: owner.id, completedAt: new Date() },
   });
   ownerCertificateCode = (await issueCourseCertificate(db, { enrolmentId: enrolment.id })).code;
+  demoActivityId = (await db.trainingActivity.findFirstOrThrow({ where: { kind: "OFFLINE", isDemo: true } })).id;
 });
 afterAll(() => runtime?.stop());
 
@@ -547,6 +577,10 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.questionParam) {
     params.questionId = kimThanhQuestionId;
     urlPath = urlPath.replace(":questionId", kimThanhQuestionId);
+  }
+  if (entry.activityParam) {
+    params.activityId = demoActivityId;
+    urlPath = urlPath.replace(":activityId", demoActivityId);
   }
   if (entry.liveSessionParam) {
     params.sessionId = liveSessionId;
