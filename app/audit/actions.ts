@@ -46,5 +46,6 @@ export const AUDIT_ACTIONS = [
   "course.assigned",
   "roster.imported",
   "user.data_exported",
+  "course.xapi_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
