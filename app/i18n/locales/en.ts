@@ -894,7 +894,8 @@ export const en: Translation = {
       revoked: "Certificate {{code}} revoked.",
       revokedBecause: "Revoked: {{reason}}",
       xapiTitle: "Learning records (xAPI)",
-      xapiIntro: "Statements about learners' progress (experienced, completed, passed, failed) in xAPI 1.0.3 JSON, to load into an LRS. Learners appear by account id only. Leave the dates empty for all.",
+      xapiIntro:
+        "Statements about learners' progress (experienced, completed, passed, failed) in xAPI 1.0.3 JSON, to load into an LRS. Learners appear by account id only. Leave the dates empty for all.",
       xapiFrom: "From",
       xapiTo: "To",
       xapiDownload: "Download JSON",

@@ -897,11 +897,13 @@ export const vi = {
       revoked: "Đã thu hồi chứng nhận {{code}}.",
       revokedBecause: "Đã thu hồi: {{reason}}",
       xapiTitle: "Dữ liệu học tập (xAPI)",
-      xapiIntro: "Các bản ghi tiến độ của học viên (đã xem, đã hoàn thành, đã đạt, chưa đạt) theo chuẩn xAPI 1.0.3, dạng JSON, để nạp vào hệ thống LRS. Học viên chỉ được nêu bằng mã tài khoản. Để trống ngày để tải tất cả.",
+      xapiIntro:
+        "Các bản ghi tiến độ của học viên (đã xem, đã hoàn thành, đã đạt, chưa đạt) theo chuẩn xAPI 1.0.3, dạng JSON, để nạp vào hệ thống LRS. Học viên chỉ được nêu bằng mã tài khoản. Để trống ngày để tải tất cả.",
       xapiFrom: "Từ ngày",
       xapiTo: "Đến ngày",
       xapiDownload: "Tải JSON",
-      xapiBadRange: "Khoảng ngày không hợp lệ: hãy chọn ngày theo ngày/tháng/năm, ngày bắt đầu không sau ngày kết thúc.",
+      xapiBadRange:
+        "Khoảng ngày không hợp lệ: hãy chọn ngày theo ngày/tháng/năm, ngày bắt đầu không sau ngày kết thúc.",
     },
     catalogue: {
       title: "Khóa học trực tuyến",
