@@ -1,20 +1,25 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readLessonFormData } from "~/courses/uploads.server";
 import { parseEnv } from "~/env.server";
-import { type FileStore, localFileStore, s3ConfigFrom, s3FileStore } from "~/storage/files.server";
+import { loader as fileLoader } from "~/routes/files.$";
+import { type FileStore, fileStore, localFileStore, s3ConfigFrom, s3FileStore } from "~/storage/files.server";
+import { startTestRuntime } from "../support/runtime";
 
 /**
  * The FileStore contract, run against both stores: the local disk one and the S3 one talking to
  * a real (fake) S3 server, s3rver, on a free port with a temporary directory. Whatever the app
  * does with one store it can do with the other: store bytes or a spooled file, read them back,
- * serve any byte range, and answer null for a key it does not hold.
+ * serve any byte range, and answer null for a key it does not hold. Last, the app itself on the S3
+ * store: a lesson upload lands in the bucket and /files/ serves a byte range of it from there.
  */
 const temp = mkdtempSync(path.join(tmpdir(), "la-files-"));
 let s3rver: S3rver;
+let s3Endpoint = "";
 const stores: Record<"local" | "s3", FileStore | null> = { local: null, s3: null };
 
 beforeAll(async () => {
@@ -27,8 +32,9 @@ beforeAll(async () => {
     configureBuckets: [{ name: "legal-arena-test" }],
   });
   const { port } = await s3rver.run();
+  s3Endpoint = `http://127.0.0.1:${port}`;
   stores.s3 = s3FileStore({
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: s3Endpoint,
     bucket: "legal-arena-test",
     accessKeyId: "S3RVER",
     secretAccessKey: "S3RVER",
@@ -150,5 +156,45 @@ describe("choosing the store", () => {
     expect(s3ConfigFrom(parseEnv({ ...s3, S3_BUCKET: "" }))).toBeNull();
     expect(s3ConfigFrom(parseEnv({ NODE_ENV: "test" }))).toBeNull();
     expect(() => parseEnv({ ...s3, S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT/);
+  });
+});
+
+describe("the app on the S3 store", () => {
+  it("stores a lesson upload in the bucket and serves byte ranges of it from there", async () => {
+    const runtime = await startTestRuntime({
+      S3_ENDPOINT: s3Endpoint,
+      S3_BUCKET: "legal-arena-test",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+    });
+    try {
+      expect(fileStore().kind).toBe("s3");
+      const bytes = new Uint8Array(randomBytes(1024 * 1024));
+      bytes.set([0, 0, 0, 0x18, ...Buffer.from("ftypisom")], 0);
+      const form = new FormData();
+      form.set("title", "Video (thử)");
+      form.set("type", "VIDEO");
+      form.set("media", new Blob([new Uint8Array(bytes)]), "video.mp4");
+      const { formData, mediaError } = await readLessonFormData(
+        new Request("http://localhost/manage/courses/x/lessons/new", { method: "POST", body: form }),
+      );
+      expect(mediaError).toBeUndefined();
+      const url = String(formData.get("mediaUrl"));
+      expect(url).toBe(`/files/${keyOf(bytes)}`);
+      // Not on local disk: in the bucket.
+      expect(existsSync(path.join(runtime.env.dataDir, "uploads", "lessons"))).toBe(false);
+      expect((await stores.s3?.open(keyOf(bytes)))?.size).toBe(bytes.byteLength);
+
+      const response = (await fileLoader({
+        request: new Request(`http://localhost${url}`, { headers: { Range: "bytes=1000-1999" } }),
+        params: { "*": url.slice("/files/".length) },
+        context: {},
+      })) as Response;
+      expect(response.status).toBe(206);
+      expect(response.headers.get("Content-Range")).toBe(`bytes 1000-1999/${bytes.byteLength}`);
+      expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes.subarray(1000, 2000)))).toBe(true);
+    } finally {
+      await runtime.stop();
+    }
   });
 });

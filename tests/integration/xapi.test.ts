@@ -9,7 +9,7 @@ import { openLesson } from "~/courses/progress.server";
 import { startQuizAttempt, submitQuizAttempt } from "~/courses/quiz.server";
 import { courseSchema, lessonSchema } from "~/courses/schemas";
 import type { QuestionOption } from "~/questions/draft";
-import { sendXapiBatch } from "~/xapi/sender.server";
+import { sendXapiBatch, startXapiSender } from "~/xapi/sender.server";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
 import { createUserWithRole, currentUserFor, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
@@ -264,6 +264,19 @@ describe("sender", () => {
     const ids = lrs.posts.slice(before).flatMap((post) => post.ids);
     expect(ids).toHaveLength(pending);
     expect(new Set(ids).size).toBe(pending);
+  });
+
+  it("runs in the background as the server starts it, sending what arrives", async () => {
+    const course = await buildCourse();
+    await runtime.db.xapiStatement.updateMany({ where: { sentAt: null }, data: { sentAt: new Date() } });
+    const silent = { info() {}, warn() {}, error() {} };
+    const stop = startXapiSender(runtime.db, { endpoint: lrs.url, intervalMs: 200 }, silent);
+    try {
+      await learnerCompletes(course);
+      await expect.poll(() => runtime.db.xapiStatement.count({ where: { sentAt: null } }), { timeout: 15_000 }).toBe(0);
+    } finally {
+      stop();
+    }
   });
 
   it("logs an unreachable LRS and keeps the statements", async () => {
