@@ -34,6 +34,30 @@ const envSchema = z.object({
   REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Queries slower than this are logged as warnings. */
   SLOW_QUERY_MS: z.coerce.number().int().min(1).default(200),
+  /** The site's public address (e.g. https://phapluat.example.gov.vn): names xAPI activities and accounts. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .optional(),
+  /** An xAPI LRS's endpoint (statements are POSTed to <endpoint>/statements); unset: stored for download only. */
+  XAPI_ENDPOINT: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .optional(),
+  /** The Authorization header sent to the LRS, e.g. "Basic dXNlcjpwYXNz". */
+  XAPI_AUTH: z.string().optional(),
+  /** An S3-compatible object store for uploaded files (all four set), else files go to DATA_DIR/uploads. */
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -6,6 +6,7 @@ import { closeExpiredAttempts } from "../app/contests/attempts.server";
 import { parseEnv } from "../app/env.server";
 import { finalizeClosedRounds, followClosedAttempts, rebuildIfEmpty } from "../app/live/board.server";
 import { attachSocketServer } from "../app/realtime/socket.server";
+import { startXapiSender } from "../app/xapi/sender.server";
 import { DEMO_LOGINS, seedIfEmpty } from "../seeds/demo";
 import { createApp } from "./app";
 
@@ -87,6 +88,12 @@ async function main() {
   const retentionSweep = setInterval(purgePersonalData, 3_600_000);
   retentionSweep.unref();
   setTimeout(purgePersonalData, 60_000).unref();
+  // xAPI statements wait in PostgreSQL (XapiStatement) and go to the LRS in the background;
+  // without XAPI_ENDPOINT they stay there for organizers to download.
+  const stopXapi = env.XAPI_ENDPOINT
+    ? startXapiSender(runtime.db, { endpoint: env.XAPI_ENDPOINT, auth: env.XAPI_AUTH }, logger)
+    : () => {};
+  if (env.XAPI_ENDPOINT) logger.info({ endpoint: env.XAPI_ENDPOINT }, "xAPI statements are sent to the LRS");
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -100,6 +107,7 @@ async function main() {
     force.unref();
     clearInterval(deadlineSweep);
     clearInterval(retentionSweep);
+    stopXapi();
     stopFollowing();
     // Stop accepting; keep-alive connections are closed as soon as they are idle, so busy
     // ones finish their request first.

@@ -55,5 +55,6 @@ export const AUDIT_ACTIONS = [
   "privacy.deletion_approved",
   "privacy.deletion_refused",
   "privacy.personal_data_purged",
+  "course.xapi_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

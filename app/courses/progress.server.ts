@@ -8,6 +8,8 @@ import { randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { runtimeIfStarted } from "~/runtime.server";
+import { recordXapi } from "~/xapi/outbox.server";
+import type { XapiEvent } from "~/xapi/statements";
 import { issueCourseCertificate } from "./certificates.server";
 import {
   courseCompletion,
@@ -142,26 +144,38 @@ export async function openLesson(
   if (!standing.unlocked.has(lesson.id)) return learnFail("LESSON_LOCKED");
 
   const viewId = randomBytes(12).toString("base64url");
-  const progress = await db.lessonProgress.upsert({
-    where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.id } },
-    create: {
-      enrolmentId: enrolment.id,
-      lessonId: lesson.id,
-      userId: input.userId,
-      openedAt: now,
-      viewId,
-      viewSeq: 0,
-      viewReportAt: now,
-    },
-    update: { viewId, viewSeq: 0, viewReportAt: now },
+  // The progress and its xAPI statements are written together (app/xapi/outbox.server.ts).
+  const progress = await db.$transaction(async (tx) => {
+    const before = await tx.lessonProgress.findUnique({
+      where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.id } },
+      select: { id: true },
+    });
+    const row = await tx.lessonProgress.upsert({
+      where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.id } },
+      create: {
+        enrolmentId: enrolment.id,
+        lessonId: lesson.id,
+        userId: input.userId,
+        openedAt: now,
+        viewId,
+        viewSeq: 0,
+        viewReportAt: now,
+      },
+      update: { viewId, viewSeq: 0, viewReportAt: now },
+    });
+    await tx.enrolment.update({
+      where: { id: enrolment.id },
+      data: { lastLessonId: lesson.id, lastActivityAt: now },
+    });
+    const events: XapiEvent[] = [];
+    if (!before) events.push(lessonEvent("experienced", lesson, enrolment, now));
+    if (!row.completedAt && lesson.completionRule === "OPENED") {
+      await tx.lessonProgress.update({ where: { id: row.id }, data: { completedAt: now } });
+      events.push(lessonEvent("completed", lesson, enrolment, now));
+    }
+    await recordXapi(tx, events);
+    return row;
   });
-  await db.enrolment.update({
-    where: { id: enrolment.id },
-    data: { lastLessonId: lesson.id, lastActivityAt: now },
-  });
-  if (!progress.completedAt && lesson.completionRule === "OPENED") {
-    await db.lessonProgress.update({ where: { id: progress.id }, data: { completedAt: now } });
-  }
   const courseCompleted = await refreshCourseCompletion(db, { enrolmentId: enrolment.id, now });
   return { ok: true, viewId, positionSeconds: progress.positionSeconds, courseCompleted };
 }
@@ -242,12 +256,38 @@ export async function recordProgress(
   });
   let lessonCompleted = Boolean(progress.completedAt);
   if (complete && !progress.completedAt) {
-    await db.lessonProgress.update({ where: { id: progress.id }, data: { completedAt: now } });
+    await db.$transaction(async (tx) => {
+      const marked = await tx.lessonProgress.updateMany({
+        where: { id: progress.id, completedAt: null },
+        data: { completedAt: now },
+      });
+      if (marked.count > 0) await recordXapi(tx, [lessonEvent("completed", lesson, enrolment, now)]);
+    });
     lessonCompleted = true;
   }
   const courseCompleted = await refreshCourseCompletion(db, { enrolmentId: enrolment.id, now });
   const percent = duration > 0 ? Math.min(100, Math.floor((watchedSeconds / duration) * 100)) : 0;
   return { ok: true, watchedPercent: percent, lessonCompleted, courseCompleted };
+}
+
+/** An xAPI event about a lesson of an enrolment (app/xapi/statements.ts). */
+export function lessonEvent(
+  verb: XapiEvent["verb"],
+  lesson: { id: string; title: string; type: string; course: { id: string; title: string } },
+  enrolment: { id: string; userId: string },
+  now: Date,
+  extra: { key?: string; result?: XapiEvent["result"] } = {},
+): XapiEvent {
+  return {
+    verb,
+    userId: enrolment.userId,
+    course: { id: lesson.course.id, title: lesson.course.title },
+    lesson: { id: lesson.id, title: lesson.title, quiz: lesson.type === "QUIZ" },
+    key: extra.key ?? `${enrolment.id}:${lesson.id}`,
+    timestamp: now,
+    ...(verb === "completed" ? { result: { completion: true } } : {}),
+    ...(extra.result ? { result: extra.result } : {}),
+  };
 }
 
 async function rejectReport(
@@ -272,7 +312,7 @@ async function rejectReport(
 export async function refreshCourseCompletion(db: Db, input: { enrolmentId: string; now?: Date }): Promise<boolean> {
   const enrolment = await db.enrolment.findUniqueOrThrow({
     where: { id: input.enrolmentId },
-    include: { course: { select: { id: true, sequential: true } } },
+    include: { course: { select: { id: true, sequential: true, title: true } } },
   });
   if (enrolment.completedAt) return true;
   const standing = await courseStanding(db, {
@@ -282,10 +322,25 @@ export async function refreshCourseCompletion(db: Db, input: { enrolmentId: stri
   });
   if (!standing.completion.complete) return false;
   const now = input.now ?? new Date();
-  const marked = await db.enrolment.updateMany({
-    where: { id: enrolment.id, completedAt: null },
-    data: { completedAt: now },
+  const marked = await db.$transaction(async (tx) => {
+    const updated = await tx.enrolment.updateMany({
+      where: { id: enrolment.id, completedAt: null },
+      data: { completedAt: now },
+    });
+    if (updated.count > 0)
+      await recordXapi(tx, [
+        {
+          verb: "completed",
+          userId: enrolment.userId,
+          course: { id: enrolment.course.id, title: enrolment.course.title },
+          key: enrolment.id,
+          timestamp: now,
+          result: { completion: true, success: true },
+        },
+      ]);
+    return updated;
   });
+  // Outside that transaction: issuing retries on a clashing code, which would abort it.
   if (marked.count > 0) await issueCourseCertificate(db, { enrolmentId: enrolment.id, now });
   return true;
 }

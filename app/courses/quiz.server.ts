@@ -11,11 +11,13 @@ import type { Db } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/org/tree.server";
 import type { QuestionOption } from "~/questions/draft";
+import { recordXapi } from "~/xapi/outbox.server";
 import {
   courseOpenForStudy,
   courseStanding,
   type LearnResult,
   learnFail,
+  lessonEvent,
   refreshCourseCompletion,
 } from "./progress.server";
 
@@ -167,7 +169,18 @@ export async function submitQuizAttempt(
   const now = input.now ?? new Date();
   const attempt = await db.lessonQuizAttempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
-    include: { lesson: { select: { id: true, courseId: true, quizPassPercent: true } } },
+    include: {
+      lesson: {
+        select: {
+          id: true,
+          courseId: true,
+          quizPassPercent: true,
+          title: true,
+          type: true,
+          course: { select: { id: true, title: true } },
+        },
+      },
+    },
   });
   if (!attempt) return learnFail("NOT_FOUND");
   if (attempt.submittedAt) return quizFail("QUIZ_SUBMITTED");
@@ -200,35 +213,53 @@ export async function submitQuizAttempt(
   );
   const percent = result.maxScore === 0 ? 0 : Math.floor((result.score / result.maxScore) * 100);
   const passed = percent >= attempt.lesson.quizPassPercent;
-  const saved = await db.lessonQuizAttempt.updateMany({
-    where: { id: attempt.id, submittedAt: null },
-    data: {
-      answers: Object.fromEntries(original) as Prisma.InputJsonValue,
-      score: result.score,
-      percent,
-      passed,
-      submittedAt: now,
-    },
+  // The result, the lesson's progress and their xAPI statements are written together.
+  const outcome = await db.$transaction(async (tx) => {
+    const saved = await tx.lessonQuizAttempt.updateMany({
+      where: { id: attempt.id, submittedAt: null },
+      data: {
+        answers: Object.fromEntries(original) as Prisma.InputJsonValue,
+        score: result.score,
+        percent,
+        passed,
+        submittedAt: now,
+      },
+    });
+    if (saved.count === 0) return "SUBMITTED" as const;
+    const enrolment = await tx.enrolment.findUnique({
+      where: { courseId_userId: { courseId: attempt.lesson.courseId, userId: input.userId } },
+    });
+    if (!enrolment) return null;
+    const progress = await tx.lessonProgress.upsert({
+      where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: attempt.lesson.id } },
+      create: { enrolmentId: enrolment.id, lessonId: attempt.lesson.id, userId: input.userId, openedAt: now },
+      update: {},
+    });
+    await tx.lessonProgress.update({
+      where: { id: progress.id },
+      data: {
+        quizBestPercent: Math.max(progress.quizBestPercent ?? 0, percent),
+        completedAt: progress.completedAt ?? (passed ? now : null),
+      },
+    });
+    await tx.enrolment.update({ where: { id: enrolment.id }, data: { lastActivityAt: now } });
+    const events = [
+      lessonEvent(passed ? "passed" : "failed", attempt.lesson, enrolment, now, {
+        key: attempt.id,
+        result: {
+          success: passed,
+          completion: passed,
+          score: { raw: result.score, min: 0, max: result.maxScore },
+        },
+      }),
+    ];
+    if (passed && !progress.completedAt) events.push(lessonEvent("completed", attempt.lesson, enrolment, now));
+    await recordXapi(tx, events);
+    return enrolment;
   });
-  if (saved.count === 0) return quizFail("QUIZ_SUBMITTED");
-
-  const enrolment = await db.enrolment.findUnique({
-    where: { courseId_userId: { courseId: attempt.lesson.courseId, userId: input.userId } },
-  });
-  if (!enrolment) return { ok: true, percent, passed, courseCompleted: false };
-  const progress = await db.lessonProgress.upsert({
-    where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: attempt.lesson.id } },
-    create: { enrolmentId: enrolment.id, lessonId: attempt.lesson.id, userId: input.userId, openedAt: now },
-    update: {},
-  });
-  await db.lessonProgress.update({
-    where: { id: progress.id },
-    data: {
-      quizBestPercent: Math.max(progress.quizBestPercent ?? 0, percent),
-      completedAt: progress.completedAt ?? (passed ? now : null),
-    },
-  });
-  await db.enrolment.update({ where: { id: enrolment.id }, data: { lastActivityAt: now } });
+  if (outcome === "SUBMITTED") return quizFail("QUIZ_SUBMITTED");
+  if (!outcome) return { ok: true, percent, passed, courseCompleted: false };
+  const enrolment = outcome;
   const courseCompleted = await refreshCourseCompletion(db, { enrolmentId: enrolment.id, now });
   return { ok: true, percent, passed, courseCompleted };
 }

@@ -5,7 +5,7 @@ import { flashCookie } from "~/auth/session.server";
 import { shortDate } from "~/certificates/wording";
 import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
-import { FormAlert } from "~/components/Field";
+import { FormAlert, TextField } from "~/components/Field";
 import { ProgressBar } from "~/components/ProgressBar";
 import { revokeCertificate } from "~/courses/certificates.server";
 import { requireManagedCourse } from "~/courses/guards.server";
@@ -125,6 +125,18 @@ export default function CourseLearnersPage() {
           {page < pages ? <Link to={`?page=${page + 1}`}>{t("table.next")}</Link> : null}
         </nav>
       ) : null}
+      <section aria-labelledby="xapi-title">
+        <h2 id="xapi-title">{t("courses.learners.xapiTitle")}</h2>
+        <p className="muted">{t("courses.learners.xapiIntro")}</p>
+        {/* A plain form: the browser downloads the file instead of the app navigating. */}
+        <form method="get" action={`/manage/courses/${course.id}/xapi.json`} className="inline-fields">
+          <TextField label={t("courses.learners.xapiFrom")} name="from" type="date" />
+          <TextField label={t("courses.learners.xapiTo")} name="to" type="date" />
+          <Button type="submit" variant="secondary">
+            {t("courses.learners.xapiDownload")}
+          </Button>
+        </form>
+      </section>
     </>
   );
 }

@@ -348,6 +348,13 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ code: "", reason: "" }),
   },
+  // The course's xAPI statements as JSON (issue 6, point 7).
+  "manage.courses.$courseId.xapi[.json]": {
+    access: "organizerOfNode",
+    path: "/manage/courses/:courseId/xapi.json",
+    courseParam: true,
+    loader: true,
+  },
   "manage.rosters._index": {
     access: "organizer",
     path: "/manage/rosters",

@@ -23,7 +23,8 @@ export function testRedisPrefix(): string {
   return `test:${randomBytes(6).toString("hex")}:`;
 }
 
-export async function startTestRuntime(): Promise<TestRuntime> {
+/** `env` adds settings (e.g. the S3_* variables) to the test defaults. */
+export async function startTestRuntime(env: Record<string, string> = {}): Promise<TestRuntime> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "la-test-"));
   let schema: string | null = null;
   let databaseUrl: string | undefined;
@@ -33,7 +34,7 @@ export async function startTestRuntime(): Promise<TestRuntime> {
     url.searchParams.set("schema", schema);
     databaseUrl = url.toString();
   }
-  const env = parseEnv({
+  const parsed = parseEnv({
     NODE_ENV: "test",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
@@ -41,8 +42,9 @@ export async function startTestRuntime(): Promise<TestRuntime> {
     LOG_LEVEL: "silent",
     SESSION_SECRET: randomBytes(32).toString("hex"),
     LOGIN_MAX_PER_IP: "20",
+    ...env,
   });
-  const runtime = await startRuntime(env, { redisPrefix: testRedisPrefix(), poolSize: 4 });
+  const runtime = await startRuntime(parsed, { redisPrefix: testRedisPrefix(), poolSize: 4 });
   return {
     ...runtime,
     schema,

@@ -783,6 +783,7 @@ export const en: Translation = {
         archived: "Course closed or withdrawn",
         assigned: "Course assigned to a roster group",
         content_changed: "Course content edited (modules, lessons)",
+        xapi_exported: "Course xAPI learning records downloaded",
       },
       certificate: { revoked: "Course certificate revoked" },
       roster: { imported: "Roster imported" },
@@ -925,6 +926,13 @@ export const en: Translation = {
       revokeConfirm: "Revoke certificate",
       revoked: "Certificate {{code}} revoked.",
       revokedBecause: "Revoked: {{reason}}",
+      xapiTitle: "Learning records (xAPI)",
+      xapiIntro:
+        "Statements about learners' progress (experienced, completed, passed, failed) in xAPI 1.0.3 JSON, to load into an LRS. Learners appear by account id only. Leave the dates empty for all.",
+      xapiFrom: "From",
+      xapiTo: "To",
+      xapiDownload: "Download JSON",
+      xapiBadRange: "The date range is not valid: choose dates as day/month/year, with the start before the end.",
     },
     catalogue: {
       title: "Online courses",

@@ -785,6 +785,7 @@ export const vi = {
         archived: "Đóng hoặc rút khóa học",
         assigned: "Giao khóa học cho nhóm học viên",
         content_changed: "Sửa nội dung khóa học (chương, bài học)",
+        xapi_exported: "Tải dữ liệu học tập xAPI của khóa học",
       },
       certificate: { revoked: "Thu hồi chứng nhận khóa học" },
       roster: { imported: "Nhập danh sách học viên" },
@@ -928,6 +929,14 @@ export const vi = {
       revokeConfirm: "Thu hồi chứng nhận",
       revoked: "Đã thu hồi chứng nhận {{code}}.",
       revokedBecause: "Đã thu hồi: {{reason}}",
+      xapiTitle: "Dữ liệu học tập (xAPI)",
+      xapiIntro:
+        "Các bản ghi tiến độ của học viên (đã xem, đã hoàn thành, đã đạt, chưa đạt) theo chuẩn xAPI 1.0.3, dạng JSON, để nạp vào hệ thống LRS. Học viên chỉ được nêu bằng mã tài khoản. Để trống ngày để tải tất cả.",
+      xapiFrom: "Từ ngày",
+      xapiTo: "Đến ngày",
+      xapiDownload: "Tải JSON",
+      xapiBadRange:
+        "Khoảng ngày không hợp lệ: hãy chọn ngày theo ngày/tháng/năm, ngày bắt đầu không sau ngày kết thúc.",
     },
     catalogue: {
       title: "Khóa học trực tuyến",
