@@ -1,13 +1,13 @@
 /**
  * Roster groups and course assignments (issue 6): an organizer assigns a published course to a
  * roster group of their node (and the units below it) with a due date; every member is enrolled
- * (source ASSIGNED), members added to the group later are enrolled when the roster is imported
- * again and the course re-assigned. An existing enrolment keeps its progress.
+ * (source ASSIGNED), and members who join the group later are enrolled as their roster rows are
+ * imported (`enrolInStandingAssignments`). An existing enrolment keeps its progress.
  */
 import { audit } from "~/audit/audit.server";
 import { hasRole, managedRoots } from "~/auth/access";
 import type { CurrentUser } from "~/auth/guards.server";
-import type { Db } from "~/db/client.server";
+import type { Db, DbOrTx } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { scopeFilter } from "~/org/tree.server";
 
@@ -114,6 +114,48 @@ export async function assignCourse(
     return created.count;
   });
   return { ok: true, enrolled: result, alreadyEnrolled: userIds.length - result };
+}
+
+/**
+ * Roster rows just imported: each person whose group has a course assigned at their node or a
+ * node above it is enrolled in that course (with its due date), so a group assigned once stays
+ * assigned as people join it. Returns the enrolments created.
+ */
+export async function enrolInStandingAssignments(
+  tx: DbOrTx,
+  members: ReadonlyArray<{ userId: string; nodePath: string; groupKey: string }>,
+  now: Date = new Date(),
+): Promise<number> {
+  if (members.length === 0) return 0;
+  const assignments = await tx.courseAssignment.findMany({
+    where: {
+      groupKey: { in: [...new Set(members.map((member) => member.groupKey))] },
+      course: { status: "PUBLISHED" },
+    },
+    select: { courseId: true, orgNodeId: true, groupKey: true, dueAt: true, assignedById: true },
+  });
+  if (assignments.length === 0) return 0;
+  const nodes = await tx.orgNode.findMany({
+    where: { id: { in: [...new Set(assignments.map((assignment) => assignment.orgNodeId))] } },
+    select: { id: true, path: true },
+  });
+  const pathOf = new Map(nodes.map((node) => [node.id, node.path]));
+  const data = assignments.flatMap((assignment) => {
+    const assignedPath = pathOf.get(assignment.orgNodeId);
+    if (!assignedPath) return [];
+    return members
+      .filter((member) => member.groupKey === assignment.groupKey && member.nodePath.startsWith(assignedPath))
+      .map((member) => ({
+        courseId: assignment.courseId,
+        userId: member.userId,
+        source: "ASSIGNED" as const,
+        assignedById: assignment.assignedById,
+        dueAt: assignment.dueAt,
+        enrolledAt: now,
+      }));
+  });
+  if (data.length === 0) return 0;
+  return (await tx.enrolment.createMany({ data, skipDuplicates: true })).count;
 }
 
 /** Courses assigned to groups of the organizer's subtrees, newest first, with how many of the group completed. */

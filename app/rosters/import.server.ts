@@ -16,6 +16,7 @@ import type { Db } from "~/db/client.server";
 import type { RosterRole } from "~/generated/prisma/enums";
 import { buildTemplate, type ColumnAliases, readTable } from "~/imports/spreadsheet.server";
 import { foldText } from "~/questions/text";
+import { enrolInStandingAssignments } from "./assignments.server";
 
 const COLUMNS = {
   fullName: { required: true, headers: ["Họ và tên", "Ho va ten", "Họ tên", "fullName"] },
@@ -79,6 +80,8 @@ export interface RosterImportReport {
   created: number;
   errors: RosterRowError[];
   applied: boolean;
+  /** After applying: enrolments made in courses already assigned to the imported people's groups. */
+  enrolled?: number;
   /** After applying: the new accounts' initial passwords, as an Excel file (shown once). */
   passwords?: Buffer;
 }
@@ -104,8 +107,9 @@ export async function importRoster(
 
   const units = await db.orgNode.findMany({
     where: { path: { startsWith: node.path } },
-    select: { id: true, code: true },
+    select: { id: true, code: true, path: true },
   });
+  const pathOfUnit = new Map(units.map((unit) => [unit.id, unit.path]));
   const unitByCode = new Map(units.map((unit) => [unit.code.toUpperCase(), unit.id]));
   const errors: RosterRowError[] = [];
   const planned: PlannedRow[] = [];
@@ -175,7 +179,8 @@ export async function importRoster(
     const password = generateTemporaryPassword();
     hashes.set(row.line, { password, hash: await hashPassword(password) });
   }
-  await db.$transaction(async (tx) => {
+  const enrolled = await db.$transaction(async (tx) => {
+    const imported: Array<{ userId: string; nodePath: string; groupKey: string }> = [];
     for (const row of planned) {
       let userId = row.userId;
       if (!userId) {
@@ -217,18 +222,29 @@ export async function importRoster(
         },
         update: { fullName: row.fullName, role: row.role, groupName: row.groupName, groupKey: row.groupKey },
       });
+      imported.push({ userId, nodePath: pathOfUnit.get(row.nodeId) as string, groupKey: row.groupKey });
     }
+    // People who joined a group that already has courses assigned are enrolled in them now.
+    const enrolledNow = await enrolInStandingAssignments(tx, imported);
     await audit(tx, request, {
       actorId: user.id,
       action: "roster.imported",
       targetType: "OrgNode",
       targetId: node.id,
       orgNodeId: node.id,
-      details: { file: input.file.name.slice(0, 200), rows: planned.length, matched, created: newAccounts.length },
+      details: {
+        file: input.file.name.slice(0, 200),
+        rows: planned.length,
+        matched,
+        created: newAccounts.length,
+        enrolled: enrolledNow,
+      },
     });
+    return enrolledNow;
   });
   return {
     ...report,
+    enrolled,
     applied: true,
     passwords: newAccounts.length > 0 ? await passwordsWorkbook(newAccounts) : undefined,
   };

@@ -112,8 +112,8 @@ export async function action({ request }: ActionFunctionArgs) {
       headers: {
         "Set-Cookie": await flashCookie(request, {
           kind: "success",
-          message: "rosters.imported",
-          params: { matched: report.matched, created: report.created },
+          message: report.enrolled ? "rosters.importedAndEnrolled" : "rosters.imported",
+          params: { matched: report.matched, created: report.created, enrolled: report.enrolled ?? 0 },
         }),
       },
     });

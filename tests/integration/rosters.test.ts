@@ -153,4 +153,30 @@ describe("assigning a course to a roster group", () => {
     ]);
     expect(await db.auditLog.count({ where: { action: "course.assigned", targetId: course.id } })).toBe(1);
   });
+
+  it("enrols people who join the group later, in a unit below, as their rows are imported; other groups are left alone", async () => {
+    const db = runtime.db;
+    const kimThanh = await nodeId(db, "HP-KIMTHANH");
+    const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
+    const assignment = await db.courseAssignment.findFirstOrThrow({
+      where: { courseId: course.id, groupKey: "bao cao vien 2026" },
+    });
+    const file = await workbook([
+      ["Báo Cáo Viên Mới (thử)", "0912000031", "", "Báo cáo viên", "Báo cáo viên 2026", "HP-KIMTHANH-UBND"],
+      ["Tuyên Truyền Viên (thử)", "0912000032", "", "Tuyên truyền viên", "Tuyên truyền viên 2026", ""],
+    ]);
+    const applied = await importRoster(db, null, organizer, { nodeId: kimThanh, file, dryRun: false });
+    expect(applied).toMatchObject({ applied: true, created: 2, enrolled: 1 });
+    const joined = await db.user.findUniqueOrThrow({ where: { phone: "0912000031" }, include: { enrolments: true } });
+    expect(joined.enrolments).toEqual([
+      expect.objectContaining({ courseId: course.id, source: "ASSIGNED", dueAt: assignment.dueAt }),
+    ]);
+    const other = await db.user.findUniqueOrThrow({ where: { phone: "0912000032" }, include: { enrolments: true } });
+    expect(other.enrolments).toEqual([]);
+    // Importing the same rows again enrols nobody twice.
+    expect(await importRoster(db, null, organizer, { nodeId: kimThanh, file, dryRun: false })).toMatchObject({
+      applied: true,
+      enrolled: 0,
+    });
+  });
 });

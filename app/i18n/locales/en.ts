@@ -1205,6 +1205,8 @@ export const en: Translation = {
     },
     apply: "Import {{count}} people",
     imported: "Roster imported: {{matched}} existing accounts, {{created}} new accounts.",
+    importedAndEnrolled:
+      "Roster imported: {{matched}} existing accounts, {{created}} new accounts; {{enrolled}} enrolments in courses already assigned to their groups.",
     passwordsReady:
       "The new accounts' initial passwords can be downloaded once, within 30 minutes. Users must change the password at first log-in.",
     downloadPasswords: "Download initial passwords (Excel)",

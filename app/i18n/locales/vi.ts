@@ -1207,6 +1207,8 @@ export const vi = {
     },
     apply: "Nhập {{count}} người",
     imported: "Đã nhập danh sách: {{matched}} người đã có tài khoản, {{created}} tài khoản mới.",
+    importedAndEnrolled:
+      "Đã nhập danh sách: {{matched}} người đã có tài khoản, {{created}} tài khoản mới; {{enrolled}} lượt ghi danh vào các khóa học đã giao cho nhóm của họ.",
     passwordsReady:
       "Tệp mật khẩu ban đầu của các tài khoản mới chỉ tải được một lần, trong 30 phút. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
     downloadPasswords: "Tải mật khẩu ban đầu (Excel)",
