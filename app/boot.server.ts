@@ -94,6 +94,11 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
           points: env.REGISTER_MAX_PER_IP,
           durationSeconds: 60 * 60,
         }),
+        progressPerUser: new RateLimiter(store, {
+          name: "progress-user",
+          points: env.PROGRESS_MAX_PER_MINUTE,
+          durationSeconds: 60,
+        }),
       },
     };
     setRuntime(runtime);

@@ -24,6 +24,7 @@ export interface Runtime {
     loginPerIp: RateLimiter;
     loginPerAccount: RateLimiter;
     registerPerIp: RateLimiter;
+    progressPerUser: RateLimiter;
   };
 }
 

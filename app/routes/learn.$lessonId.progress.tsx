@@ -8,6 +8,13 @@ import { runtime } from "~/runtime.server";
 /** Reports from the lesson player (app/courses/components/MediaPlayer.tsx): JSON in, JSON out. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // A flood of reports (a script, a stuck tab) is refused before it costs a query.
+  const allowed = await runtime().limits.progressPerUser.consume(user.id);
+  if (!allowed.allowed)
+    return json(
+      { ok: false, code: "RATE_LIMITED", message: "courses.errors.RATE_LIMITED" },
+      { status: 429, headers: { "Retry-After": String(allowed.retryAfterSeconds) } },
+    );
   // Whether the lesson exists for this learner first: a malformed report about someone else's
   // draft must answer 404 like any other, not say that the lesson is there.
   if (!(await lessonVisibleTo(runtime().db, user.id, params.lessonId ?? "")))

@@ -1036,6 +1036,7 @@ export const en: Translation = {
       OUTSIDE_MEDIA: "The progress report lies outside the lesson's length, so it was not recorded.",
       FASTER_THAN_REAL_TIME: "Progress arrived faster than real time, so it was not recorded.",
       TOO_MANY_INTERVALS: "Invalid progress report.",
+      RATE_LIMITED: "The player sent progress reports too often; progress is recorded with the next report.",
       NOT_A_QUIZ: "This lesson is not a quiz.",
       QUIZ_ATTEMPT_LIMIT: "You have used all attempts at this quiz.",
       QUIZ_NOT_DRAWABLE: "The bank does not have enough questions for this quiz. Tell the organizers.",

@@ -1040,6 +1040,7 @@ export const vi = {
       OUTSIDE_MEDIA: "Báo cáo tiến độ nằm ngoài độ dài bài học nên không được ghi.",
       FASTER_THAN_REAL_TIME: "Tiến độ báo về nhanh hơn thời gian thực nên không được ghi.",
       TOO_MANY_INTERVALS: "Báo cáo tiến độ không hợp lệ.",
+      RATE_LIMITED: "Trình phát gửi báo cáo tiến độ quá dày; tiến độ vẫn được ghi ở lần báo cáo sau.",
       NOT_A_QUIZ: "Bài học này không phải bài kiểm tra.",
       QUIZ_ATTEMPT_LIMIT: "Bạn đã dùng hết số lần làm bài kiểm tra này.",
       QUIZ_NOT_DRAWABLE: "Ngân hàng không đủ câu hỏi để tạo bài kiểm tra. Hãy báo ban tổ chức.",
