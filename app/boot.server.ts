@@ -66,7 +66,9 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
     closers.push(() => db.$disconnect());
 
     const store: SharedStore = env.REDIS_URL
-      ? RedisStore.connect(env.REDIS_URL, options.redisPrefix ?? env.REDIS_PREFIX)
+      ? RedisStore.connect(env.REDIS_URL, options.redisPrefix ?? env.REDIS_PREFIX, (error) =>
+          logger.warn({ err: error.message }, "Redis unavailable; retrying"),
+        )
       : new MemoryStore();
     closers.push(() => store.close());
 

@@ -63,6 +63,14 @@ async function main() {
   printBanner(port, runtime.databaseDescription, runtime.store.kind, env.SEED_DEMO);
   logger.info({ port, database: runtime.databaseDescription, store: runtime.store.kind }, "listening");
 
+  // A promise rejected with nobody to catch it must not end a contest for thousands: the Socket.IO
+  // Redis adapter publishes without a catch, so while Redis is down each broadcast rejects
+  // (MaxRetriesPerRequestError) and Node's default would exit the process (found by
+  // tests/faults). It is logged; the sweeps and the store's fallbacks carry on.
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason instanceof Error ? reason : new Error(String(reason)) }, "unhandled rejection");
+  });
+
   // Attempts close at their deadline on the server, whether or not the browser is still there.
   const deadlineSweep = setInterval(() => {
     closeExpiredAttempts(runtime.db)

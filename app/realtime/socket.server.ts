@@ -60,6 +60,12 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
   if (runtime.store instanceof RedisStore) {
     const publisher = runtime.store.client.duplicate({ keyPrefix: "" });
     const subscriber = publisher.duplicate();
+    // Duplicates do not inherit the store's listeners: without one, a Redis outage is an
+    // "Unhandled error event" on every reconnect attempt. They reconnect by themselves.
+    for (const client of [publisher, subscriber])
+      client.on("error", (error: Error) =>
+        runtime.logger.warn({ err: error.message }, "socket adapter Redis unavailable"),
+      );
     adapterClients.push(publisher, subscriber);
     io.adapter(createAdapter(publisher, subscriber, { key: `${runtime.env.REDIS_PREFIX}socket.io` }));
     io.of("/").adapter.on("error", (error: Error) => runtime.logger.error({ err: error }, "socket adapter error"));

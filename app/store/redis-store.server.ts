@@ -13,13 +13,19 @@ export class RedisStore implements SharedStore {
   /** `prefix` namespaces every key (e.g. "la:" in production, a random one per test run). */
   constructor(readonly client: Redis) {}
 
-  static connect(url: string, prefix = "la:"): RedisStore {
+  /**
+   * `onError` hears connection errors (Redis down, restarting): ioredis reconnects by itself,
+   * commands meanwhile fail after two retries and callers fall back; without a listener each
+   * reconnect attempt would print an "Unhandled error event".
+   */
+  static connect(url: string, prefix = "la:", onError: (error: Error) => void = () => {}): RedisStore {
     const client = new Redis(url, {
       keyPrefix: prefix,
       maxRetriesPerRequest: 2,
       enableOfflineQueue: true,
       lazyConnect: false,
     });
+    client.on("error", onError);
     return new RedisStore(client);
   }
 
