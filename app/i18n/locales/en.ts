@@ -1172,6 +1172,7 @@ export const en: Translation = {
       "Press a preset phase (its dates are filled in), or type the start and end dates and press “Add with these dates”.",
     addPreset: "Add phase {{years}}",
     addCustom: "Add with these dates",
+    editPhase: "Edit the phase and its targets",
     savePhase: "Save phase",
     deletePhase: "Delete phase",
     deletePhaseConfirm: "Delete the phase “{{label}}”?",
@@ -1181,7 +1182,7 @@ export const en: Translation = {
     phaseDeleted: "Phase deleted.",
     deletePlanTitle: "Delete the plan",
     deletePlan: "Delete the plan",
-    deletePlanConfirm: "Delete the plan “{{name}}”?",
+    deletePlanCheck: "I want to delete the plan “{{name}}”.",
     deletePlanBody: "The plan and all its phases and targets will be deleted; this cannot be undone.",
   },
   training: {
@@ -1523,6 +1524,7 @@ export const en: Translation = {
       labelTooLong: "The phase name is at most 120 characters.",
       endsBeforeStart: "The end date must be after the start date.",
       phaseOverlap: "These dates overlap the plan's phase “{{label}}”.",
+      confirmDelete: "Tick the confirmation box before deleting.",
       planNotFound: "This plan or phase was not found.",
     },
     org: {

@@ -1176,6 +1176,7 @@ export const vi = {
       "Bấm nút giai đoạn có sẵn (ngày được điền tự động), hoặc nhập ngày bắt đầu, ngày kết thúc rồi bấm “Thêm với ngày đã nhập”.",
     addPreset: "Thêm giai đoạn {{years}}",
     addCustom: "Thêm với ngày đã nhập",
+    editPhase: "Sửa giai đoạn và chỉ tiêu",
     savePhase: "Lưu giai đoạn",
     deletePhase: "Xóa giai đoạn",
     deletePhaseConfirm: "Xóa giai đoạn “{{label}}”?",
@@ -1185,7 +1186,7 @@ export const vi = {
     phaseDeleted: "Đã xóa giai đoạn.",
     deletePlanTitle: "Xóa kế hoạch",
     deletePlan: "Xóa kế hoạch",
-    deletePlanConfirm: "Xóa kế hoạch “{{name}}”?",
+    deletePlanCheck: "Tôi muốn xóa kế hoạch “{{name}}”.",
     deletePlanBody: "Kế hoạch cùng mọi giai đoạn và chỉ tiêu của nó sẽ bị xóa, không thể khôi phục.",
   },
   training: {
@@ -1525,6 +1526,7 @@ export const vi = {
       labelTooLong: "Tên giai đoạn tối đa 120 ký tự.",
       endsBeforeStart: "Ngày kết thúc phải sau ngày bắt đầu.",
       phaseOverlap: "Thời gian này trùng với giai đoạn “{{label}}” của kế hoạch.",
+      confirmDelete: "Hãy đánh dấu ô xác nhận trước khi xóa.",
       planNotFound: "Không tìm thấy kế hoạch hoặc giai đoạn này.",
     },
     org: {
