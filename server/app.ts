@@ -71,6 +71,10 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
               upgradeInsecureRequests: null,
             },
           },
+      // Not helmet's "no-referrer": with it, browsers send "Origin: null" on a plain form post
+      // (no JavaScript), which rejectCrossOriginWrites must refuse. "same-origin" still sends
+      // nothing to other sites.
+      referrerPolicy: { policy: "same-origin" },
       // Sent below, only on requests that came over HTTPS (directly or via a trusted proxy).
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,

@@ -56,5 +56,11 @@ export const AUDIT_ACTIONS = [
   "privacy.deletion_refused",
   "privacy.personal_data_purged",
   "course.xapi_exported",
+  "plan.created",
+  "plan.updated",
+  "plan.deleted",
+  "plan.phase_added",
+  "plan.phase_updated",
+  "plan.phase_deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

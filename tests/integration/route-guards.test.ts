@@ -43,6 +43,8 @@ interface RouteEntry {
   certificateParam?: boolean;
   /** The URL names the demo offline training session of Kim Thành (:activityId). */
   activityParam?: boolean;
+  /** The URL names the demo plan of Kim Thành (:planId). */
+  planParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -395,6 +397,23 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ present: "x".repeat(100) }),
   },
+  "manage.targets._index": { access: "organizer", path: "/manage/targets", loader: true },
+  "manage.targets.new": {
+    access: "organizer",
+    path: "/manage/targets/new",
+    loader: true,
+    action: true,
+    form: form({ name: "" }),
+  },
+  // A phase without days fails validation, so the right user's call leaves the demo plan alone.
+  "manage.targets.$planId": {
+    access: "organizerOfNode",
+    path: "/manage/targets/:planId",
+    planParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "addPhase", startsOn: "x" }),
+  },
   // The catalogue and course pages are public; enrolling and studying need a logged-in user
   // (someone not enrolled is sent to the course page).
   "courses._index": { access: "public", path: "/courses", loader: true },
@@ -453,6 +472,7 @@ let demoLessonId = "";
 let ownerCertificateCode = "";
 let liveSessionId = "";
 let demoActivityId = "";
+let demoPlanId = "";
 const cookies: Record<
   "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
   string
@@ -532,6 +552,7 @@ beforeAll(async () => {
   });
   ownerCertificateCode = (await issueCourseCertificate(db, { enrolmentId: enrolment.id })).code;
   demoActivityId = (await db.trainingActivity.findFirstOrThrow({ where: { kind: "OFFLINE", isDemo: true } })).id;
+  demoPlanId = (await db.plan.findFirstOrThrow({ where: { isDemo: true, orgNode: { code: "HP-KIMTHANH" } } })).id;
 });
 afterAll(() => runtime?.stop());
 
@@ -588,6 +609,10 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.activityParam) {
     params.activityId = demoActivityId;
     urlPath = urlPath.replace(":activityId", demoActivityId);
+  }
+  if (entry.planParam) {
+    params.planId = demoPlanId;
+    urlPath = urlPath.replace(":planId", demoPlanId);
   }
   if (entry.liveSessionParam) {
     params.sessionId = liveSessionId;
