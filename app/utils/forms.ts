@@ -23,6 +23,9 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
+/** "errors.contest.titleTooShort", "courses.errors.fileTooLarge": dotted words, no spaces. */
+const TRANSLATION_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z0-9_]+)+$/;
+
 export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
@@ -34,8 +37,8 @@ export function parseForm<S extends z.ZodType>(
   const fieldErrors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "form";
-    // Zod's own messages (for unexpected types) are not i18n keys; show a generic one instead.
-    fieldErrors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalidValue";
+    // Zod's own messages (for unexpected types) are sentences, not i18n keys; show a generic one instead.
+    fieldErrors[field] ??= TRANSLATION_KEY.test(issue.message) ? issue.message : "errors.invalidValue";
   }
   return { ok: false, fieldErrors, values: formValues(formData) };
 }
