@@ -23,7 +23,7 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
-/** "errors.contest.titleTooShort", "courses.errors.fileTooLarge": dotted words, no spaces. */
+/** Dotted words without spaces, as "errors.contest.titleTooShort" (zod's own messages are sentences). */
 const TRANSLATION_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z0-9_]+)+$/;
 
 export function parseForm<S extends z.ZodType>(
