@@ -7,6 +7,7 @@ import { insertQuestionDrafts } from "../app/questions/bulk-insert.server";
 import { textToStem } from "../app/questions/html";
 import { fileStore } from "../app/storage/files.server";
 import { seedDemoCourse } from "./demo-course";
+import { seedDemoPopulation } from "./demo-population";
 import { seedDemoTraining } from "./demo-training";
 import { DEMO_QUESTIONS } from "./question-bank";
 
@@ -192,6 +193,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoContest(db, bank.id);
   await seedDemoCourse(db, fileStore(), bank.id);
   await seedDemoTraining(db);
+  await seedDemoPopulation(db);
 }
 
 export const DEMO_CONTEST = { slug: "tim-hieu-phap-luat-kim-thanh-2026", nodeCode: "HP-KIMTHANH" };

@@ -56,5 +56,6 @@ export const AUDIT_ACTIONS = [
   "privacy.deletion_refused",
   "privacy.personal_data_purged",
   "course.xapi_exported",
+  "population.saved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

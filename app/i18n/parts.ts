@@ -28,6 +28,7 @@ export const MANAGE_PREFIXES = [
   "rosters",
   "privacyRequests",
   "training",
+  "population",
   // The course editor and the organizer's course screens; the learner's strings are `learn`.
   ...["fields", "lessonFields", "manage", "editor", "learners"].map((name) => `courses.${name}`),
   ...["org", "import", "bank", "question", "contest", "members", "organizer", "results"].map(
