@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymiseUser } from "~/account/deletion.server";
+import { personalDataOf } from "~/account/personal-data.server";
 import type { Db } from "~/db/client.server";
 import type { OrgNodeType, RosterRole } from "~/generated/prisma/enums";
 import { childPath } from "~/org/tree.server";
@@ -401,6 +403,18 @@ describe("ratings", () => {
     // The database refuses out-of-range stars even if the app did not.
     await expect(db.rating.update({ where: { id: before.id }, data: { stars: 9 } })).rejects.toThrow();
     expect(ratingSchema.safeParse({ stars: "3" }).success).toBe(true);
+  });
+});
+
+describe("ratings as personal data", () => {
+  it("are in the person's download, and an approved deletion keeps the stars but drops the comment", async () => {
+    const db = runtime.db;
+    await saveRating(db, ids.u5, { contestId: ids.contest }, { stars: 4, comment: "Câu hỏi hay" });
+    expect((await personalDataOf(db, ids.u5)).ratings).toEqual([
+      expect.objectContaining({ subject: "CONTEST", title: "Cuộc thi thử", stars: 4, comment: "Câu hỏi hay" }),
+    ]);
+    await anonymiseUser(db, ids.u5);
+    expect(await myRating(db, ids.u5, { contestId: ids.contest })).toEqual({ stars: 4, comment: null });
   });
 });
 
