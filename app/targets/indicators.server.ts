@@ -7,7 +7,7 @@
  * subtree and period, then evaluates them per scope (the node, each child) and per month. The
  * share held online is issue 6's `activityTotals`/`summarizeTraining` (app/training/
  * activities.server.ts, docs/decisions/0007), grouped here by month and child. Rules:
- * docs/decisions/0008-indicators.md.
+ * docs/decisions/0009-indicators.md.
  */
 
 import type { DbOrTx } from "~/db/client.server";

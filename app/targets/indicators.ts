@@ -1,7 +1,7 @@
 /**
  * Issue 7's indicators as pure functions over rows already read from the database
  * (app/targets/indicators.server.ts reads them). Unit-tested with hand-computed fixtures in
- * app/targets/indicators.test.ts. Rules: docs/decisions/0008-indicators.md.
+ * app/targets/indicators.test.ts. Rules: docs/decisions/0009-indicators.md.
  *
  * - A scope is a node and its descendants: a row belongs to it when its node's materialised path
  *   starts with the scope node's path. Every "person" count is of distinct user ids, so someone

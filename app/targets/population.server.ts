@@ -1,7 +1,7 @@
 /**
  * Population per territorial node (province, commune), entered by an organizer of the node with
  * its source and year, for the "residents reached" indicator. History is kept: one row per node
- * and source year, and the indicator reads the latest year (docs/decisions/0008-indicators.md).
+ * and source year, and the indicator reads the latest year (docs/decisions/0009-indicators.md).
  * Units (schools, youth unions, …) are organisations, not territories: they have no population.
  */
 
