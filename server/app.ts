@@ -73,6 +73,10 @@ export function createApp({ runtime, build, viteMiddlewares, clientDir }: AppOpt
           },
       // Sent below, only on requests that came over HTTPS (directly or via a trusted proxy).
       strictTransportSecurity: false,
+      // Not helmet's "no-referrer": under it a browser sends `Origin: null` with a form posted
+      // without JavaScript, which rejectCrossOriginWrites must refuse. "same-origin" still tells
+      // other sites nothing, and lets our own no-JS forms (e.g. a rating) through.
+      referrerPolicy: { policy: "same-origin" },
       crossOriginEmbedderPolicy: false,
     }),
   );
