@@ -1,3 +1,4 @@
+import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymiseUser } from "~/account/deletion.server";
 import { personalDataOf } from "~/account/personal-data.server";
@@ -12,7 +13,7 @@ import { listPopulations, savePopulation } from "~/targets/population.server";
 import { populationSchema } from "~/targets/population-schema";
 import { seedDemoData } from "../../seeds/demo";
 import { DEMO_POPULATION } from "../../seeds/demo-population";
-import { createUserWithRole, currentUserFor, nodeId } from "../support/fixtures";
+import { createUserWithRole, currentUserFor, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
 /**
@@ -403,6 +404,72 @@ describe("ratings", () => {
     // The database refuses out-of-range stars even if the app did not.
     await expect(db.rating.update({ where: { id: before.id }, data: { stars: 9 } })).rejects.toThrow();
     expect(ratingSchema.safeParse({ stars: "3" }).success).toBe(true);
+  });
+});
+
+describe("the rating forms on the course and attempt-result pages", () => {
+  type Route = { loader?: LoaderFunction; action?: ActionFunction };
+  const call = async (
+    route: Route,
+    kind: "loader" | "action",
+    url: string,
+    params: Record<string, string>,
+    userKey: string,
+    fields: Record<string, string> = {},
+  ) => {
+    const headers = new Headers({ Cookie: await sessionCookie(runtime.db, ids[userKey]) });
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.set(key, value);
+    const request =
+      kind === "loader"
+        ? new Request(`http://localhost${url}`, { headers })
+        : new Request(`http://localhost${url}`, { method: "POST", headers, body });
+    try {
+      const result = await (route[kind] as LoaderFunction)({ request, params, context: {} });
+      return result as Response;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  };
+
+  it("offers the form only to those who may rate, and refuses the others' posts", async () => {
+    const db = runtime.db;
+    const coursePage = (await import("~/routes/courses.$slug._index")) as Route;
+    const slug = (await db.course.findUniqueOrThrow({ where: { id: ids.cB } })).slug;
+    const url = `/courses/${slug}`;
+    // u2 completed cB: the form, with their rating; u3 did not: no form, and a post is refused.
+    const completed = await (await call(coursePage, "loader", url, { slug }, "u2")).json();
+    expect(completed.rating).toMatchObject({ stars: expect.any(Number) });
+    const notCompleted = await (await call(coursePage, "loader", url, { slug }, "u3")).json();
+    expect(notCompleted.rating).toBeUndefined();
+    const refused = await call(coursePage, "action", url, { slug }, "u3", { intent: "rate", stars: "5" });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ rating: { error: "rating.notAllowed" } });
+    expect(await db.rating.count({ where: { userId: ids.u3 } })).toBe(0);
+
+    // The result page of u1's submitted attempt: rating the contest; u6's running one redirects.
+    const resultPage = (await import("~/routes/attempts.$attemptId.result")) as Route;
+    const submitted = await db.attempt.findFirstOrThrow({ where: { userId: ids.u1, roundId: ids.round } });
+    const resultUrl = `/attempts/${submitted.id}/result`;
+    const saved = await call(resultPage, "action", resultUrl, { attemptId: submitted.id }, "u1", {
+      intent: "rate",
+      stars: "3",
+      comment: "Thời gian hơi ngắn",
+    });
+    expect(await saved.json()).toEqual({ rating: { saved: true } });
+    expect(await myRating(db, ids.u1, { contestId: ids.contest })).toEqual({ stars: 3, comment: "Thời gian hơi ngắn" });
+    // Someone else's attempt: 404, as if it did not exist.
+    expect(
+      (await call(resultPage, "action", resultUrl, { attemptId: submitted.id }, "u2", { intent: "rate", stars: "1" }))
+        .status,
+    ).toBe(404);
+    const running = await db.attempt.findFirstOrThrow({ where: { userId: ids.u6 } });
+    const runningUrl = `/attempts/${running.id}/result`;
+    expect(
+      (await call(resultPage, "action", runningUrl, { attemptId: running.id }, "u6", { intent: "rate", stars: "5" }))
+        .status,
+    ).toBe(403);
   });
 });
 
