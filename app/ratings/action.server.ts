@@ -8,13 +8,16 @@ import { ratingSchema } from "./schemas";
 export async function rateAction(db: DbOrTx, userId: string, target: RatingTarget, formData: FormData) {
   const parsed = parseForm(ratingSchema, formData);
   if (!parsed.ok) {
-    const error = Object.values(parsed.fieldErrors)[0] ?? "rating.invalidStars";
-    return json({ rating: { error: error.startsWith("rating.") ? error : "rating.invalidStars" } }, { status: 400 });
+    const error = Object.values(parsed.fieldErrors)[0] ?? "errors.rating.invalidStars";
+    return json(
+      { rating: { error: error.startsWith("errors.rating.") ? error : "errors.rating.invalidStars" } },
+      { status: 400 },
+    );
   }
   const result = await saveRating(db, userId, target, parsed.data);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") throw new Response("Not Found", { status: 404 });
-    return json({ rating: { error: "rating.notAllowed" } }, { status: 403 });
+    return json({ rating: { error: "errors.rating.notAllowed" } }, { status: 403 });
   }
   return json({ rating: { saved: true } });
 }

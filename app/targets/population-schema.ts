@@ -29,20 +29,20 @@ const optionalCount = (message: string) =>
 /** A node's population as an organizer enters it (thousands separators "12.345" accepted). */
 export const populationSchema = z
   .object({
-    orgNodeId: z.string().min(1, "population.errors.node"),
-    population: count("population.errors.population"),
-    urbanPopulation: optionalCount("population.errors.population"),
-    ruralPopulation: optionalCount("population.errors.population"),
+    orgNodeId: z.string().min(1, "errors.population.node"),
+    population: count("errors.population.population"),
+    urbanPopulation: optionalCount("errors.population.population"),
+    ruralPopulation: optionalCount("errors.population.population"),
     sourceYear: z.coerce
-      .number({ message: "population.errors.year" })
-      .int("population.errors.year")
-      .min(1990, "population.errors.year")
-      .max(2100, "population.errors.year"),
-    source: z.string().trim().min(1, "population.errors.source").max(300, "population.errors.source"),
+      .number({ message: "errors.population.year" })
+      .int("errors.population.year")
+      .min(1990, "errors.population.year")
+      .max(2100, "errors.population.year"),
+    source: z.string().trim().min(1, "errors.population.source").max(300, "errors.population.source"),
   })
-  .refine((value) => value.population > 0, { path: ["population"], message: "population.errors.population" })
+  .refine((value) => value.population > 0, { path: ["population"], message: "errors.population.population" })
   .refine((value) => (value.urbanPopulation ?? 0) + (value.ruralPopulation ?? 0) <= value.population, {
     path: ["urbanPopulation"],
-    message: "population.errors.split",
+    message: "errors.population.split",
   });
 export type PopulationInput = z.output<typeof populationSchema>;

@@ -66,11 +66,11 @@ export async function savePopulation(
   input: PopulationInput,
 ): Promise<PopulationResult> {
   const node = await db.orgNode.findUnique({ where: { id: input.orgNodeId }, select: { path: true, type: true } });
-  if (!node) return { ok: false, code: "NOT_FOUND", field: "orgNodeId", message: "population.errors.node" };
+  if (!node) return { ok: false, code: "NOT_FOUND", field: "orgNodeId", message: "errors.population.node" };
   if (!canManage(user, node.path))
-    return { ok: false, code: "FORBIDDEN", field: "orgNodeId", message: "population.errors.forbidden" };
+    return { ok: false, code: "FORBIDDEN", field: "orgNodeId", message: "errors.population.forbidden" };
   if (node.type === "UNIT")
-    return { ok: false, code: "NOT_TERRITORIAL", field: "orgNodeId", message: "population.errors.unit" };
+    return { ok: false, code: "NOT_TERRITORIAL", field: "orgNodeId", message: "errors.population.unit" };
   const values = {
     population: input.population,
     urbanPopulation: input.urbanPopulation,

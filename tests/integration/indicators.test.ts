@@ -395,6 +395,9 @@ describe("ratings", () => {
     for (const fields of refused) {
       const response = await post(fields);
       expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        rating: { error: fields.comment ? "errors.rating.commentTooLong" : "errors.rating.invalidStars" },
+      });
     }
     const before = await db.rating.findFirstOrThrow({ where: { userId: ids.u2, courseId: ids.cB } });
     expect(before.stars).toBe(3);
@@ -445,7 +448,7 @@ describe("the rating forms on the course and attempt-result pages", () => {
     expect(notCompleted.rating).toBeUndefined();
     const refused = await call(coursePage, "action", url, { slug }, "u3", { intent: "rate", stars: "5" });
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ rating: { error: "rating.notAllowed" } });
+    expect(await refused.json()).toEqual({ rating: { error: "errors.rating.notAllowed" } });
     expect(await db.rating.count({ where: { userId: ids.u3 } })).toBe(0);
 
     // The result page of u1's submitted attempt: rating the contest; u6's running one redirects.

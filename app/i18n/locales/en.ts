@@ -1370,6 +1370,20 @@ export const en: Translation = {
     myRank: "Your rank: {{rank}} of {{total}} contestants.",
   },
   errors: {
+    population: {
+      node: "Choose a unit.",
+      forbidden: "This unit is outside your management scope.",
+      unit: "Population is entered only for a province/city or a commune/ward.",
+      population: "Enter a number of people (a positive whole number).",
+      split: "Urban and rural population together cannot exceed the total.",
+      year: "The year must be between 1990 and 2100.",
+      source: "Enter the source of the figure (at most 300 characters).",
+    },
+    rating: {
+      invalidStars: "Choose from 1 to 5 stars.",
+      commentTooLong: "The comment is longer than 1000 characters.",
+      notAllowed: "Only people who completed the course or took part in the contest can rate it.",
+    },
     invalidValue: "Invalid value.",
     forbidden: "You do not have permission to do this.",
     fullName: {
@@ -1615,9 +1629,6 @@ export const en: Translation = {
     comment: "Comment (optional)",
     save: "Send rating",
     saved: "Thank you! You can change your rating at any time.",
-    invalidStars: "Choose from 1 to 5 stars.",
-    commentTooLong: "The comment is longer than 1000 characters.",
-    notAllowed: "Only people who completed the course or took part in the contest can rate it.",
   },
   population: {
     title: "Unit population",
@@ -1638,14 +1649,5 @@ export const en: Translation = {
     demo: "demo",
     formTitle: "Enter or edit a figure",
     formHint: "Enter the same year again to correct it; a new year to update (the latest year is used).",
-    errors: {
-      node: "Choose a unit.",
-      forbidden: "This unit is outside your management scope.",
-      unit: "Population is entered only for a province/city or a commune/ward.",
-      population: "Enter a number of people (a positive whole number).",
-      split: "Urban and rural population together cannot exceed the total.",
-      year: "The year must be between 1990 and 2100.",
-      source: "Enter the source of the figure (at most 300 characters).",
-    },
   },
 };

@@ -1372,6 +1372,20 @@ export const vi = {
     myRank: "Hạng của bạn: {{rank}} trên {{total}} người dự thi.",
   },
   errors: {
+    population: {
+      node: "Hãy chọn đơn vị.",
+      forbidden: "Đơn vị này nằm ngoài phạm vi quản lý của bạn.",
+      unit: "Chỉ nhập dân số cho tỉnh/thành phố hoặc xã/phường.",
+      population: "Hãy nhập số người (số nguyên dương).",
+      split: "Dân số thành thị và nông thôn cộng lại không được vượt quá tổng dân số.",
+      year: "Năm số liệu phải từ 1990 đến 2100.",
+      source: "Hãy ghi nguồn số liệu (tối đa 300 ký tự).",
+    },
+    rating: {
+      invalidStars: "Hãy chọn từ 1 đến 5 sao.",
+      commentTooLong: "Góp ý dài quá 1000 ký tự.",
+      notAllowed: "Chỉ người đã hoàn thành khóa học hoặc đã dự thi mới được đánh giá.",
+    },
     invalidValue: "Giá trị không hợp lệ.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
     fullName: {
@@ -1616,9 +1630,6 @@ export const vi = {
     comment: "Góp ý (không bắt buộc)",
     save: "Gửi đánh giá",
     saved: "Cảm ơn bạn! Bạn có thể sửa đánh giá bất cứ lúc nào.",
-    invalidStars: "Hãy chọn từ 1 đến 5 sao.",
-    commentTooLong: "Góp ý dài quá 1000 ký tự.",
-    notAllowed: "Chỉ người đã hoàn thành khóa học hoặc đã dự thi mới được đánh giá.",
   },
   population: {
     title: "Dân số của đơn vị",
@@ -1639,15 +1650,6 @@ export const vi = {
     demo: "demo",
     formTitle: "Nhập hoặc sửa số liệu",
     formHint: "Nhập lại cùng năm số liệu để sửa; nhập năm mới để cập nhật (hệ thống dùng năm mới nhất).",
-    errors: {
-      node: "Hãy chọn đơn vị.",
-      forbidden: "Đơn vị này nằm ngoài phạm vi quản lý của bạn.",
-      unit: "Chỉ nhập dân số cho tỉnh/thành phố hoặc xã/phường.",
-      population: "Hãy nhập số người (số nguyên dương).",
-      split: "Dân số thành thị và nông thôn cộng lại không được vượt quá tổng dân số.",
-      year: "Năm số liệu phải từ 1990 đến 2100.",
-      source: "Hãy ghi nguồn số liệu (tối đa 300 ký tự).",
-    },
   },
 };
 
