@@ -8,6 +8,7 @@ import { textToStem } from "../app/questions/html";
 import { fileStore } from "../app/storage/files.server";
 import { seedDemoCourse } from "./demo-course";
 import { seedDemoPlans } from "./demo-plans";
+import { seedDemoPopulation } from "./demo-population";
 import { seedDemoTraining } from "./demo-training";
 import { DEMO_QUESTIONS } from "./question-bank";
 
@@ -194,6 +195,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoCourse(db, fileStore(), bank.id);
   await seedDemoTraining(db);
   await seedDemoPlans(db);
+  await seedDemoPopulation(db);
 }
 
 export const DEMO_CONTEST = { slug: "tim-hieu-phap-luat-kim-thanh-2026", nodeCode: "HP-KIMTHANH" };

@@ -174,4 +174,6 @@ export async function anonymiseUser(tx: DbOrTx, userId: string, now: Date = new 
   // A certificate stays verifiable ("valid, issued on …") without saying to whom.
   await tx.courseCertificate.updateMany({ where: { userId }, data: { recipientName: ANONYMISED_NAME } });
   await tx.auditLog.updateMany({ where: { actorId: userId }, data: { ipAddress: null, userAgent: null } });
+  // Ratings keep their stars (the satisfaction indicator counts them); a comment may say who wrote it.
+  await tx.rating.updateMany({ where: { userId }, data: { comment: null } });
 }

@@ -56,6 +56,18 @@ export async function personalDataOf(db: Db, userId: string, now: Date = new Dat
         },
         orderBy: { createdAt: "asc" },
       },
+      ratings: {
+        select: {
+          subject: true,
+          stars: true,
+          comment: true,
+          createdAt: true,
+          updatedAt: true,
+          course: { select: { title: true } },
+          contest: { select: { title: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   const activity = await db.auditLog.findMany({
@@ -108,6 +120,14 @@ export async function personalDataOf(db: Db, userId: string, now: Date = new Dat
       place: attendance.activity.place,
       orgNode: attendance.activity.orgNode.name,
       minutesCredited: attendance.minutesCredited,
+    })),
+    ratings: user.ratings.map((rating) => ({
+      subject: rating.subject,
+      title: rating.course?.title ?? rating.contest?.title ?? null,
+      stars: rating.stars,
+      comment: rating.comment,
+      ratedAt: rating.createdAt,
+      changedAt: rating.updatedAt,
     })),
     activeSessions: user.sessions,
     activity,

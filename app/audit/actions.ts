@@ -62,5 +62,6 @@ export const AUDIT_ACTIONS = [
   "plan.phase_added",
   "plan.phase_updated",
   "plan.phase_deleted",
+  "population.saved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

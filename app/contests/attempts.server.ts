@@ -375,7 +375,7 @@ export async function attemptResult(db: Db, input: { attemptId: string; userId: 
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
     include: {
-      round: { include: { contest: { select: { slug: true, title: true } } } },
+      round: { include: { contest: { select: { id: true, slug: true, title: true } } } },
       questions: { orderBy: { position: "asc" }, include: { questionVersion: true } },
       answers: true,
     },

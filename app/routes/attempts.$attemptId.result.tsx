@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { attemptResult } from "~/contests/attempts.server";
 import { certificateAvailable } from "~/contests/certificates.server";
 import { useTranslation } from "~/i18n/react";
+import { rateAction } from "~/ratings/action.server";
+import { RatingForm } from "~/ratings/RatingForm";
+import { myRating } from "~/ratings/ratings.server";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Kết quả bài thi — Legal Arena" }];
@@ -14,13 +17,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await attemptResult(runtime().db, { attemptId: params.attemptId ?? "", userId: user.id });
   if (!result) throw new Response("Not Found", { status: 404 });
   if (result.kind === "running") throw redirect(`/attempts/${result.id}`);
-  const certificate = await certificateAvailable(runtime().db, { attemptId: result.id, userId: user.id });
-  return json({ ...result, certificateAvailable: certificate });
+  const db = runtime().db;
+  const certificate = await certificateAvailable(db, { attemptId: result.id, userId: user.id });
+  // Any closed attempt (not annulled) lets its contestant rate the contest (app/ratings).
+  const rating =
+    result.status === "ANNULLED" ? undefined : await myRating(db, user.id, { contestId: result.contest.id });
+  return json({ ...result, certificateAvailable: certificate, rating });
+}
+
+/** The contest's satisfaction rating (the only form on this page). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = runtime().db;
+  const attempt = await db.attempt.findFirst({
+    where: { id: params.attemptId ?? "", userId: user.id },
+    select: { round: { select: { contestId: true } } },
+  });
+  if (!attempt) throw new Response("Not Found", { status: 404 });
+  return rateAction(db, user.id, { contestId: attempt.round.contestId }, await request.formData());
 }
 
 export default function AttemptResultPage() {
   const { t, i18n } = useTranslation();
   const result = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const when = new Intl.DateTimeFormat(i18n.language, {
     dateStyle: "medium",
     timeStyle: "short",
@@ -92,6 +112,7 @@ export default function AttemptResultPage() {
       ) : result.policy === "ANSWERS_AFTER_CLOSE" ? (
         <p className="muted">{t("attempt.answersAfterClose", { when: when.format(new Date(result.roundClosesAt)) })}</p>
       ) : null}
+      {result.rating !== undefined ? <RatingForm current={result.rating} state={actionData?.rating} /> : null}
     </section>
   );
 }

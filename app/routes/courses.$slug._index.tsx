@@ -8,6 +8,9 @@ import { FormAlert } from "~/components/Field";
 import { ProgressBar } from "~/components/ProgressBar";
 import { courseOutline, enrol } from "~/courses/learning.server";
 import { useTranslation } from "~/i18n/react";
+import { rateAction } from "~/ratings/action.server";
+import { RatingForm } from "~/ratings/RatingForm";
+import { myRating } from "~/ratings/ratings.server";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const outline = await courseOutline(runtime().db, { slug: params.slug ?? "", userId: user?.id ?? null });
   if (!outline) throw new Response("Not Found", { status: 404 });
-  return json({ ...outline, loggedIn: Boolean(user) });
+  // Once the course is completed, its learner may rate it (app/ratings).
+  const rating =
+    user && outline.enrolment?.completedAt
+      ? await myRating(runtime().db, user.id, { courseId: outline.course.id })
+      : undefined;
+  return json({ ...outline, loggedIn: Boolean(user), rating });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,6 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = runtime().db;
   const course = await db.course.findUnique({ where: { slug: params.slug ?? "" }, select: { id: true, slug: true } });
   if (!course) throw new Response("Not Found", { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "rate") return rateAction(db, user.id, { courseId: course.id }, formData);
   const result = await enrol(db, { userId: user.id, courseId: course.id });
   if (!result.ok) return json({ error: result.message }, { status: result.code === "NOT_FOUND" ? 404 : 400 });
   return redirect(`/courses/${course.slug}`, {
@@ -40,8 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CoursePage() {
   const { t } = useTranslation();
-  const { course, enrolment, modules, loggedIn } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const { course, enrolment, modules, loggedIn, rating } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && "error" in actionData ? actionData : undefined;
   const busy = useNavigation().state === "submitting";
   const hours = Math.round((course.estimatedMinutes / 60) * 10) / 10;
   return (
@@ -108,6 +119,9 @@ export default function CoursePage() {
       ) : (
         <p className="alert alert-info">{t("courses.errors.COURSE_CLOSED")}</p>
       )}
+      {rating !== undefined ? (
+        <RatingForm current={rating} state={actionData && "rating" in actionData ? actionData.rating : undefined} />
+      ) : null}
 
       <h2>{t("courses.course.content")}</h2>
       <ol className="course-modules">

@@ -86,7 +86,32 @@ describe.skipIf(!chromiumPath)("sharing a contest and getting a certificate, on 
     expect(text).toContain(fullName);
     expect(text).toContain("GIẤY CHỨNG NHẬN");
     expect(text).toContain("Đơn vị: Lớp thử nghiệm (demo)");
+
+    // The optional satisfaction rating (issue 7 §3): radio buttons, with JavaScript…
+    const resultUrl = page.url();
+    await page.getByRole("radio", { name: "4 sao" }).check();
+    await page.getByLabel("Góp ý (không bắt buộc)").fill("Câu hỏi dễ hiểu (thử)");
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await expect
+      .poll(() => page.getByText("Cảm ơn bạn! Bạn có thể sửa đánh giá bất cứ lúc nào.").isVisible())
+      .toBe(true);
+    await page.reload();
+    expect(await page.getByRole("radio", { name: "4 sao" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Góp ý (không bắt buộc)").inputValue()).toBe("Câu hỏi dễ hiểu (thử)");
     expect(errors).toEqual([]);
+
+    // …and without: the same form posts and the page shows the changed rating.
+    const noScript = await browser.newContext({ baseURL, locale: "vi-VN", javaScriptEnabled: false });
+    await noScript.addCookies(await context.cookies());
+    const plain = await noScript.newPage();
+    await plain.goto(resultUrl);
+    await plain.getByRole("radio", { name: "2 sao" }).check();
+    await plain.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await plain.waitForLoadState();
+    expect(await plain.getByText("Cảm ơn bạn! Bạn có thể sửa đánh giá bất cứ lúc nào.").isVisible()).toBe(true);
+    await plain.goto(resultUrl);
+    expect(await plain.getByRole("radio", { name: "2 sao" }).isChecked()).toBe(true);
+    await noScript.close();
     await context.close();
   });
 });

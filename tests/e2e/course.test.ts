@@ -129,6 +129,14 @@ describe.skipIf(!chromiumPath)("a learner on a phone completes the demo course",
     await page.goto(`/courses/${DEMO_COURSE.slug}`);
     await expect.poll(() => page.getByText("Bạn đã hoàn thành khóa học.").isVisible(), { timeout: 20_000 }).toBe(true);
     await expectAccessible(page);
+    // Once completed, the learner may rate the course (issue 7 §3), and sees their rating again later.
+    await page.getByRole("radio", { name: "5 sao" }).check();
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await expect
+      .poll(() => page.getByText("Cảm ơn bạn! Bạn có thể sửa đánh giá bất cứ lúc nào.").isVisible())
+      .toBe(true);
+    await page.reload();
+    expect(await page.getByRole("radio", { name: "5 sao" }).isChecked()).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Tải chứng nhận (PDF)" }).click(),

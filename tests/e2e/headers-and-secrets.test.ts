@@ -62,6 +62,8 @@ describe("headers", () => {
     expect(directives["form-action"]).toEqual(["'self'"]);
     expect(directives["base-uri"]).toEqual(["'self'"]);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // Same-origin referrers: a form posted without JavaScript carries our Origin (not "null") and is accepted.
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(response.headers.get("x-powered-by")).toBeNull();
     // Each response its own nonce.
     const again = (await fetch(`${server.url}/`)).headers.get("content-security-policy");

@@ -275,11 +275,14 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ position: "0", selected: "0" }),
   },
+  // The action is the contest's satisfaction rating (an empty one is refused with 400).
   "attempts.$attemptId.result": {
     access: "owner",
     path: "/attempts/:attemptId/result",
     attemptParam: true,
     loader: true,
+    action: true,
+    form: form({ intent: "rate" }),
   },
   // The owner's running attempt is sent back to the attempt page with the reason; others get 404.
   "attempts.$attemptId.certificate[.pdf]": {
@@ -372,6 +375,14 @@ const ROUTES: Record<string, RouteEntry> = {
     loader: true,
   },
   "manage.training._index": { access: "organizer", path: "/manage/training", loader: true },
+  // Population per province/commune (issue 7); the node picked must be within the organizer's scope.
+  "manage.population": {
+    access: "organizer",
+    path: "/manage/population",
+    loader: true,
+    action: true,
+    form: form({ population: "" }),
+  },
   "manage.training.new": {
     access: "organizer",
     path: "/manage/training/new",

@@ -129,6 +129,7 @@ export const en: Translation = {
     rosters: "Rosters",
     training: "Training",
     targets: "Plans & targets",
+    population: "Population",
   },
   org: {
     title: "Organisation tree",
@@ -803,6 +804,7 @@ export const en: Translation = {
         attendance_imported: "Session attendance imported",
       },
       attempt: { annulled: "Attempt annulled", reinstated: "Attempt reinstated" },
+      population: { saved: "Unit population entered" },
       live: { session_created: "Live quiz session created", results_exported: "Live quiz results exported" },
       organizer: {
         created: "Organizer account created",
@@ -1473,6 +1475,20 @@ export const en: Translation = {
     myRank: "Your rank: {{rank}} of {{total}} contestants.",
   },
   errors: {
+    population: {
+      node: "Choose a unit.",
+      forbidden: "This unit is outside your management scope.",
+      unit: "Population is entered only for a province/city or a commune/ward.",
+      population: "Enter a number of people (a positive whole number).",
+      split: "Urban and rural population together cannot exceed the total.",
+      year: "The year must be between 1990 and 2100.",
+      source: "Enter the source of the figure (at most 300 characters).",
+    },
+    rating: {
+      invalidStars: "Choose from 1 to 5 stars.",
+      commentTooLong: "The comment is longer than 1000 characters.",
+      notAllowed: "Only people who completed the course or took part in the contest can rate it.",
+    },
     invalidValue: "Invalid value.",
     forbidden: "You do not have permission to do this.",
     fullName: {
@@ -1727,5 +1743,33 @@ export const en: Translation = {
       outsideScope: "This unit is outside your management scope.",
       expired: "The import session has expired (30 minutes). Please upload the file again.",
     },
+  },
+  rating: {
+    title: "Your rating",
+    question: "How satisfied are you?",
+    stars: "{{n}} of 5 stars",
+    comment: "Comment (optional)",
+    save: "Send rating",
+    saved: "Thank you! You can change your rating at any time.",
+  },
+  population: {
+    title: "Unit population",
+    intro:
+      "Population is used for the share of residents reached through digital channels. Enter it for a province/city or a commune/ward (not for schools, youth unions…), with its source and year. A parent's figure already includes its communes'; without one, the communes' figures are added up.",
+    node: "Unit",
+    population: "Population",
+    urbanPopulation: "Urban",
+    ruralPopulation: "Rural",
+    splitHint: "Optional; together at most the population.",
+    sourceYear: "Year of the figure",
+    source: "Source",
+    sourceHint: "For example: statistical yearbook, People's Committee report.",
+    save: "Save figure",
+    saved: "Population figure saved.",
+    edit: "Edit",
+    missing: "No figure yet",
+    demo: "demo",
+    formTitle: "Enter or edit a figure",
+    formHint: "Enter the same year again to correct it; a new year to update (the latest year is used).",
   },
 };

@@ -128,6 +128,7 @@ export const vi = {
     rosters: "Danh sách học viên",
     training: "Tập huấn",
     targets: "Kế hoạch, chỉ tiêu",
+    population: "Dân số",
   },
   org: {
     title: "Cây tổ chức",
@@ -805,6 +806,7 @@ export const vi = {
         attendance_imported: "Nhập điểm danh từ tệp",
       },
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
+      population: { saved: "Nhập dân số của đơn vị" },
       live: { session_created: "Tạo phiên thi trực tiếp", results_exported: "Xuất kết quả phiên thi trực tiếp" },
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
@@ -1475,6 +1477,20 @@ export const vi = {
     myRank: "Hạng của bạn: {{rank}} trên {{total}} người dự thi.",
   },
   errors: {
+    population: {
+      node: "Hãy chọn đơn vị.",
+      forbidden: "Đơn vị này nằm ngoài phạm vi quản lý của bạn.",
+      unit: "Chỉ nhập dân số cho tỉnh/thành phố hoặc xã/phường.",
+      population: "Hãy nhập số người (số nguyên dương).",
+      split: "Dân số thành thị và nông thôn cộng lại không được vượt quá tổng dân số.",
+      year: "Năm số liệu phải từ 1990 đến 2100.",
+      source: "Hãy ghi nguồn số liệu (tối đa 300 ký tự).",
+    },
+    rating: {
+      invalidStars: "Hãy chọn từ 1 đến 5 sao.",
+      commentTooLong: "Góp ý dài quá 1000 ký tự.",
+      notAllowed: "Chỉ người đã hoàn thành khóa học hoặc đã dự thi mới được đánh giá.",
+    },
     invalidValue: "Giá trị không hợp lệ.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
     fullName: {
@@ -1728,6 +1744,34 @@ export const vi = {
       outsideScope: "Đơn vị này nằm ngoài phạm vi quản lý của bạn.",
       expired: "Phiên nhập đã hết hạn (30 phút). Hãy tải tệp lên lại.",
     },
+  },
+  rating: {
+    title: "Đánh giá của bạn",
+    question: "Bạn hài lòng đến mức nào?",
+    stars: "{{n}} sao",
+    comment: "Góp ý (không bắt buộc)",
+    save: "Gửi đánh giá",
+    saved: "Cảm ơn bạn! Bạn có thể sửa đánh giá bất cứ lúc nào.",
+  },
+  population: {
+    title: "Dân số của đơn vị",
+    intro:
+      "Dân số dùng để tính tỷ lệ người dân được tiếp cận pháp luật qua kênh số. Nhập cho tỉnh/thành phố hoặc xã/phường (không nhập cho trường học, chi đoàn…), ghi rõ nguồn và năm số liệu. Số của cấp trên đã bao gồm cấp dưới; nếu cấp trên chưa có số, hệ thống cộng số của các xã/phường.",
+    node: "Đơn vị",
+    population: "Dân số",
+    urbanPopulation: "Thành thị",
+    ruralPopulation: "Nông thôn",
+    splitHint: "Không bắt buộc; tổng không vượt quá dân số.",
+    sourceYear: "Năm số liệu",
+    source: "Nguồn số liệu",
+    sourceHint: "Ví dụ: Niên giám thống kê, báo cáo của UBND.",
+    save: "Lưu số liệu",
+    saved: "Đã lưu số liệu dân số.",
+    edit: "Sửa",
+    missing: "Chưa có số liệu",
+    demo: "demo",
+    formTitle: "Nhập hoặc sửa số liệu",
+    formHint: "Nhập lại cùng năm số liệu để sửa; nhập năm mới để cập nhật (hệ thống dùng năm mới nhất).",
   },
 };
 
