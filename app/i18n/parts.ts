@@ -2,7 +2,7 @@
  * Which translations a page downloads (issue 8, page weight). The strings live in
  * locales/vi.ts and en.ts; the build splits each locale into chunks by key prefix:
  * `public` (every page: contest, attempt, log-in, errors, …), `learn` (the learner's course
- * pages, loaded with /courses, /learn, /my and /v) and `manage` (the organizer's screens, loaded
+ * pages, ratings and the privacy page, loaded with /courses, /learn, /my, /v, /attempts and /account) and `manage` (the organizer's screens, loaded
  * with /manage). A key listed under neither MANAGE_PREFIXES nor LEARN_PREFIXES is public.
  * A page that shows a key of a part it did not load still works: the client loads that part
  * when it meets the missing key (app/i18n/translate.ts), so a wrong guess here costs a moment,
@@ -79,8 +79,24 @@ export const MANAGE_PREFIXES = [
     "qrAlt",
   ].map((name) => `quiz.${name}`),
 ];
-/** The learner's course pages (catalogue, lessons, quizzes, certificates, verification). */
-export const LEARN_PREFIXES = ["courses"];
+/**
+ * The learner's course pages (catalogue, lessons, quizzes, certificates, verification), the
+ * satisfaction rating shown after a course and after an attempt, and the account's privacy
+ * page: kept off the contest page, whose budget is the tightest.
+ */
+export const LEARN_PREFIXES = [
+  "courses",
+  "rating",
+  ...["rating", "privacy"].map((name) => `errors.${name}`),
+  // The account's privacy page (/account/privacy): download and deletion request.
+  ...["myDataTitle", "myDataHint", "myDataDownload", "deletionTitle", "deletionHint", "deletionReason"].map(
+    (name) => `account.${name}`,
+  ),
+  ...["deletionConfirm", "deletionSubmit", "deletionCancel", "deletionRequested", "deletionCancelled"].map(
+    (name) => `account.${name}`,
+  ),
+  ...["deletionStatus"].map((name) => `account.${name}`),
+];
 /** Keys under a manage prefix that other pages show: the attempt page's question hints, a course's outline. */
 export const PART_EXCEPTIONS: Record<string, TranslationPart> = {
   "questions.previewSingle": "public",
@@ -114,7 +130,7 @@ export function translationPart(tree: TranslationTree, part: TranslationPart, pr
   return picked;
 }
 
-const LEARN_PATHS = ["/courses", "/learn", "/my", "/v"];
+const LEARN_PATHS = ["/courses", "/learn", "/my", "/v", "/attempts", "/account"];
 const within = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
 
 /** Which parts a page at `pathname` needs before it renders. */

@@ -8,11 +8,9 @@ import { ratingSchema } from "./schemas";
 export async function rateAction(db: DbOrTx, userId: string, target: RatingTarget, formData: FormData) {
   const parsed = parseForm(ratingSchema, formData);
   if (!parsed.ok) {
+    // The schema's own keys (errors.rating.*); parseForm turns anything else into errors.invalidValue.
     const error = Object.values(parsed.fieldErrors)[0] ?? "errors.rating.invalidStars";
-    return json(
-      { rating: { error: error.startsWith("errors.rating.") ? error : "errors.rating.invalidStars" } },
-      { status: 400 },
-    );
+    return json({ rating: { error } }, { status: 400 });
   }
   const result = await saveRating(db, userId, target, parsed.data);
   if (!result.ok) {
