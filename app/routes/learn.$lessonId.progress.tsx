@@ -15,10 +15,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false, code: "RATE_LIMITED", message: "courses.errors.RATE_LIMITED" },
       { status: 429, headers: { "Retry-After": String(allowed.retryAfterSeconds) } },
     );
-  // Whether the lesson exists for this learner first: a malformed report about someone else's
-  // draft must answer 404 like any other, not say that the lesson is there.
-  if (!(await lessonVisibleTo(runtime().db, user.id, params.lessonId ?? "")))
-    return json({ ok: false, code: "NOT_FOUND", message: "courses.errors.NOT_FOUND" }, { status: 404 });
   let body: unknown = null;
   try {
     const text = await request.text();
@@ -27,8 +23,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body = null;
   }
   const parsed = progressReportSchema.safeParse(body);
-  if (!parsed.success)
+  if (!parsed.success) {
+    // A malformed report about a lesson this learner cannot see answers 404 like any other, not
+    // "invalid" (which would say the lesson is there). Valid reports skip this query: the
+    // lookup in recordProgress answers NOT_FOUND the same way.
+    if (!(await lessonVisibleTo(runtime().db, user.id, params.lessonId ?? "")))
+      return json({ ok: false, code: "NOT_FOUND", message: "courses.errors.NOT_FOUND" }, { status: 404 });
     return json({ ok: false, code: "INVALID", message: "courses.errors.TOO_MANY_INTERVALS" }, { status: 400 });
+  }
   const result = await recordProgress(runtime().db, {
     userId: user.id,
     lessonId: params.lessonId ?? "",

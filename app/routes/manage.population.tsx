@@ -52,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PopulationPage() {
   const { t, i18n } = useTranslation();
   const { rows, values: loaded } = useLoaderData<typeof loader>();
+  const labelOf = new Map(nodeOptions(rows).map((option) => [option.value, option.label]));
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const values = failure?.values ?? loaded;
@@ -79,7 +80,7 @@ export default function PopulationPage() {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row">{nodeOptions(rows).find((option) => option.value === row.id)?.label ?? row.name}</th>
+                <th scope="row">{labelOf.get(row.id) ?? row.name}</th>
                 {row.latest ? (
                   <>
                     <td>{number.format(row.latest.population)}</td>
