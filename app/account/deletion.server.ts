@@ -1,4 +1,5 @@
 import { audit } from "~/audit/audit.server";
+import { managedRoots } from "~/auth/access";
 import type { CurrentUser } from "~/auth/guards.server";
 import type { Db, DbOrTx } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -69,6 +70,8 @@ export function latestDeletionRequest(db: Db, userId: string) {
  * rosters. An admin decides for everyone.
  */
 function decidableUsers(user: CurrentUser): Prisma.UserWhereInput {
+  // An admin decides for everyone, also for people linked to no unit (registered, nothing else).
+  if (managedRoots(user.grants) === null) return {};
   const scope = scopeFilter(user);
   return {
     OR: [
