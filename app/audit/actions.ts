@@ -63,5 +63,6 @@ export const AUDIT_ACTIONS = [
   "plan.phase_updated",
   "plan.phase_deleted",
   "population.saved",
+  "indicators.report_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

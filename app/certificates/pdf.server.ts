@@ -44,7 +44,8 @@ export const CERTIFICATE_FONTS = {
 export type CertificateFont = keyof typeof CERTIFICATE_FONTS;
 
 let fontBytes: Record<CertificateFont, Buffer> | null = null;
-function loadFonts(): Record<CertificateFont, Buffer> {
+/** The three Noto Serif faces, read once (the indicator report uses them too). */
+export function loadFonts(): Record<CertificateFont, Buffer> {
   fontBytes ??= {
     regular: readFileSync(CERTIFICATE_FONTS.regular),
     italic: readFileSync(CERTIFICATE_FONTS.italic),

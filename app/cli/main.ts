@@ -201,6 +201,25 @@ common(
   ),
 );
 
+common(
+  program
+    .command("report")
+    .summary("a node's periodic indicator report (Excel, PDF or JSON)")
+    .description(
+      "Compute a node's plan indicators (officials trained, training online, residents reached, satisfaction) " +
+        "for a period, against the targets of the plan that covers it, and write the same Excel workbook or PDF " +
+        "summary as the dashboard's download. Days are included, as 2025-01-01 or 01/01/2025 (Vietnam time). " +
+        "Exit 1 if the node does not exist, the period is invalid or --out is not .xlsx/.pdf. " +
+        "JSON: {ok, file, node, period, plan, indicators: [{key, valuePct, numerator, denominator, targetPct, gapPoints, status}], children}",
+    )
+    .requiredOption("--node <code>", "code of the org node, e.g. HP-KIMTHANH")
+    .requiredOption("--from <day>", "first day of the period, e.g. 2025-01-01")
+    .requiredOption("--to <day>", "last day of the period, e.g. 2025-12-31")
+    .option("--out <file>", "file to write (replaced if it exists): report.xlsx or report.pdf"),
+).action((options: GlobalOptions & { node: string; from: string; to: string; out?: string }) =>
+  run(options, async (runtime) => (await import("./report")).exportReport(runtime.db, options)),
+);
+
 function parseRole(value: string): Role {
   const role = value.trim().toUpperCase() as Role;
   if (!ROLES.includes(role)) throw new InvalidArgumentError(`Allowed choices are ${ROLES.join(", ")}.`);

@@ -30,11 +30,22 @@ export const MANAGE_PREFIXES = [
   "training",
   "targets",
   "population",
+  "indicators",
   // The course editor and the organizer's course screens; the learner's strings are `learn`.
   ...["fields", "lessonFields", "manage", "editor", "learners"].map((name) => `courses.${name}`),
-  ...["org", "import", "bank", "question", "contest", "members", "organizer", "results", "targets", "population"].map(
-    (name) => `errors.${name}`,
-  ),
+  ...[
+    "org",
+    "import",
+    "bank",
+    "question",
+    "contest",
+    "members",
+    "organizer",
+    "results",
+    "targets",
+    "population",
+    "indicators",
+  ].map((name) => `errors.${name}`),
   // The live quiz's host screens (/manage/live); the player's screen (/live) keeps the rest of `quiz`.
   ...[
     "manageTitle",

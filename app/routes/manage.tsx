@@ -45,6 +45,7 @@ export default function ManageLayout() {
         <NavLink to="/manage/rosters">{t("manage.rosters")}</NavLink>
         <NavLink to="/manage/training">{t("manage.training")}</NavLink>
         <NavLink to="/manage/targets">{t("manage.targets")}</NavLink>
+        <NavLink to="/manage/indicators">{t("manage.indicators")}</NavLink>
         <NavLink to="/manage/population">{t("manage.population")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>

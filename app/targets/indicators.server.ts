@@ -49,6 +49,8 @@ export interface IndicatorOptions {
   /** Page of the not-yet-trained list (1-based) and its size (default 50). */
   untrainedPage?: number;
   untrainedPageSize?: number;
+  /** The whole not-yet-trained list in one page (the Excel report), instead of at most 500. */
+  untrainedAll?: boolean;
 }
 
 export interface IndicatorValues {
@@ -76,6 +78,8 @@ export interface IndicatorResult extends IndicatorValues {
    * share and satisfaction are of the month alone.
    */
   trend: (IndicatorValues & { month: string; from: Date; to: Date })[];
+  /** The training activities of the subtree that started in the period, newest first. */
+  activities: Awaited<ReturnType<typeof activityTotals>>;
   /** The node's direct children, each over its own subtree and the whole period. */
   children: (IndicatorValues & { node: { id: string; name: string; code: string; type: string } })[];
 }
@@ -127,7 +131,9 @@ export async function computeIndicators(db: DbOrTx, options: IndicatorOptions): 
   };
 
   const whole = officialsTrained(rows.roster, rows.completions, { scopePath: root.path, period, roles });
-  const pageSize = Math.max(1, Math.min(500, options.untrainedPageSize ?? 50));
+  const pageSize = options.untrainedAll
+    ? Math.max(1, whole.untrained.length)
+    : Math.max(1, Math.min(500, options.untrainedPageSize ?? 50));
   const page = Math.max(1, options.untrainedPage ?? 1);
   const { path: _path, parentId: _parentId, ...node } = root;
   return {
@@ -142,6 +148,7 @@ export async function computeIndicators(db: DbOrTx, options: IndicatorOptions): 
       pageSize,
       rows: whole.untrained.slice((page - 1) * pageSize, page * pageSize),
     },
+    activities: rows.activities,
     trend: monthsOf(period).map((month: Month) => ({ ...month, ...valuesFor(root, month, period.from) })),
     children: rows.nodes
       .filter((child) => child.parentId === root.id)

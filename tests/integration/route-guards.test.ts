@@ -409,6 +409,10 @@ const ROUTES: Record<string, RouteEntry> = {
     form: form({ present: "x".repeat(100) }),
   },
   "manage.targets._index": { access: "organizer", path: "/manage/targets", loader: true },
+  // Indicators of the top node the organizer manages (another's node is 404: indicator-report test).
+  "manage.indicators._index": { access: "organizer", path: "/manage/indicators", loader: true },
+  "manage.indicators.report[.xlsx]": { access: "organizer", path: "/manage/indicators/report.xlsx", loader: true },
+  "manage.indicators.report[.pdf]": { access: "organizer", path: "/manage/indicators/report.pdf", loader: true },
   "manage.targets.new": {
     access: "organizer",
     path: "/manage/targets/new",

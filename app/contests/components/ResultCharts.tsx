@@ -1,4 +1,3 @@
-import { type ReactElement, type ReactNode, useEffect, useState } from "react";
 import {
   Bar,
   BarChart,
@@ -7,52 +6,19 @@ import {
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
+import { CHART_COLORS, ChartFigure } from "~/components/ChartFigure";
 import { EmptyState } from "~/components/Feedback";
 import type { NodeParticipation, QuestionStatistics, TimelinePoint } from "~/contests/statistics.server";
 import { useTranslation } from "~/i18n/react";
 
-/**
- * The results page's charts. Each chart is drawn only in the browser (it needs the page's
- * width) and is hidden from screen readers: the same numbers are always in a table beside it,
- * which is also what a browser without JavaScript and a printer get.
- */
-const COLORS = { primary: "#0b4f8a", accent: "#b3261e", green: "#1e7b3a", grey: "#535c66" };
-const HEIGHT = 260;
-
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
-function ChartFigure({ chart, table, label }: { chart: ReactElement; table?: ReactNode; label: string }) {
-  const { t } = useTranslation();
-  const hydrated = useHydrated();
-  return (
-    <figure className="result-figure">
-      {hydrated ? (
-        <div className="result-chart" aria-hidden="true" title={label}>
-          <ResponsiveContainer width="100%" height={HEIGHT}>
-            {chart}
-          </ResponsiveContainer>
-        </div>
-      ) : null}
-      {table ? (
-        <details className="chart-table" open={!hydrated}>
-          <summary>{t("results.chartTable")}</summary>
-          {table}
-        </details>
-      ) : null}
-    </figure>
-  );
-}
+/** The results page's charts, each with its table (ChartFigure). */
+const COLORS = CHART_COLORS;
 
 function useFormats() {
   const { i18n } = useTranslation();
