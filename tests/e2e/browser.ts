@@ -34,10 +34,15 @@ export interface TestPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<TestPage> {
+/** A page on the shared e2e server, or on `serverURL` for a test that starts its own. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  serverURL = baseURL,
+): Promise<TestPage> {
   const context = await browser.newContext({
     viewport,
-    baseURL,
+    baseURL: serverURL,
     locale: "vi-VN",
     isMobile: viewport.width < 500,
     hasTouch: viewport.width < 500,
