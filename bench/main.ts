@@ -2,7 +2,8 @@
  * `npm run bench -- <scenario> [options]`. Benchmarks are not tests: they measure, print a
  * table, write bench/results/<scenario>-<time>.json and end with one JSON line.
  * Scenarios: round-start (the synchronized start of a round, issue 8), saturation (the app's
- * maximum answers per second against a bare Socket.IO server's), questions-import.
+ * maximum answers per second against a bare Socket.IO server's), questions-import, report (a
+ * province's periodic indicator report, issue 7).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ const scenarios: Record<string, (args: string[]) => Promise<Record<string, unkno
   "round-start": async (args) => (await import("./round-start")).run(args),
   saturation: async (args) => (await import("./saturation")).run(args),
   "questions-import": async (args) => (await import("./questions-import")).run(args),
+  report: async (args) => (await import("./report")).run(args),
 };
 
 async function main() {

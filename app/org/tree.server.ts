@@ -213,7 +213,7 @@ export function sortAsTree<T extends { id: string; parentId: string | null; name
   return ordered;
 }
 
-function escapeLike(value: string): string {
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 

@@ -12,6 +12,7 @@
 
 import type { DbOrTx } from "~/db/client.server";
 import type { RosterRole } from "~/generated/prisma/enums";
+import { escapeLike } from "~/org/tree.server";
 import { activityTotals, summarizeTraining, type TrainingShare } from "~/training/activities.server";
 import {
   type CompletionRow,
@@ -108,25 +109,29 @@ export async function computeIndicators(db: DbOrTx, options: IndicatorOptions): 
   const rows = await readRows(db, root, period, { categories, roles });
 
   const pathOf = new Map(rows.nodes.map((node) => [node.id, node.path]));
+  const byChild = rowsByChild(rows, root.path, pathOf);
   const valuesFor = (scope: ScopeNode, within: Period, cumulativeFrom: Date): IndicatorValues => {
+    // A child's figures come from its own rows only: 100 communes read 200,000 rows once, not
+    // 100 times (the pure formulas would give the same result over all rows).
+    const source = scope.id === root.id ? rows : (byChild.get(scope.id) ?? EMPTY_ROWS);
     const cumulative = { from: cumulativeFrom, to: within.to };
-    const trained = officialsTrained(rows.roster, rows.completions, {
+    const trained = officialsTrained(source.roster, rows.completions, {
       scopePath: scope.path,
       period: cumulative,
       roles,
     });
     const population = scope.id === root.id ? rows.population : populationOf(scope.id, rows);
-    const reached = residentsReached(rows.participation, population, { scopePath: scope.path, period: cumulative });
+    const reached = residentsReached(source.participation, population, { scopePath: scope.path, period: cumulative });
     return {
       officialsTrained: pick(trained),
       onlineTraining: summarizeTraining(
-        rows.activities.filter(
+        source.activities.filter(
           (activity) =>
             underPath(pathOf.get(activity.orgNodeId) ?? "", scope.path) && inPeriod(activity.startsAt, within),
         ),
       ),
       residentsReached: residentsValue(reached, population),
-      satisfaction: satisfaction(rows.ratings, { scopePath: scope.path, period: within }),
+      satisfaction: satisfaction(source.ratings, { scopePath: scope.path, period: within }),
     };
   };
 
@@ -158,6 +163,31 @@ export async function computeIndicators(db: DbOrTx, options: IndicatorOptions): 
         ...valuesFor(child, period, period.from),
       })),
   };
+}
+
+type ScopedRows = Pick<Rows, "roster" | "participation" | "ratings" | "activities">;
+const EMPTY_ROWS: ScopedRows = { roster: [], participation: [], ratings: [], activities: [] };
+
+/** The rows of each direct child's subtree, by the child's id (the path segment after the root's). */
+function rowsByChild(rows: Rows, rootPath: string, pathOf: Map<string, string>): Map<string, ScopedRows> {
+  const depth = rootPath.split("/").filter(Boolean).length;
+  const childOf = (path: string) => path.split("/").filter(Boolean)[depth];
+  const buckets = new Map<string, ScopedRows>();
+  const bucket = (path: string) => {
+    const child = childOf(path);
+    if (!child) return null;
+    let found = buckets.get(child);
+    if (!found) {
+      found = { roster: [], participation: [], ratings: [], activities: [] };
+      buckets.set(child, found);
+    }
+    return found;
+  };
+  for (const row of rows.roster) bucket(row.orgNodePath)?.roster.push(row);
+  for (const row of rows.participation) bucket(row.orgNodePath)?.participation.push(row);
+  for (const row of rows.ratings) bucket(row.orgNodePath)?.ratings.push(row);
+  for (const row of rows.activities) bucket(pathOf.get(row.orgNodeId) ?? "")?.activities.push(row);
+  return buckets;
 }
 
 const pick = ({ numerator, denominator, value }: OfficialsTrained): Ratio => ({ numerator, denominator, value });
@@ -205,31 +235,15 @@ async function readRows(
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
   const nodePath = (id: string) => nodeById.get(id)?.path ?? "";
 
-  const [rosterRows, attempts, enrolments, ratings, activities, populations] = await Promise.all([
+  const [rosterRows, participation, ratings, activities, populations] = await Promise.all([
     db.rosterMember.findMany({
       where: { orgNode: inSubtree, role: { in: filter.roles } },
       select: { userId: true, fullName: true, role: true, orgNodeId: true },
     }),
-    db.attempt.findMany({
-      where: { startedAt: during, round: { contest: { orgNode: inSubtree } } },
-      select: { userId: true, startedAt: true, round: { select: { contest: { select: { orgNodeId: true } } } } },
-    }),
-    db.enrolment.findMany({
-      where: {
-        course: { orgNode: inSubtree },
-        OR: [{ enrolledAt: during }, { lastActivityAt: during }, { completedAt: during }],
-      },
-      select: {
-        userId: true,
-        enrolledAt: true,
-        lastActivityAt: true,
-        completedAt: true,
-        course: { select: { orgNodeId: true } },
-      },
-    }),
+    firstParticipation(db, root.path, period),
     db.rating.findMany({
       where: { orgNode: inSubtree, createdAt: during },
-      select: { userId: true, stars: true, orgNodeId: true, createdAt: true },
+      select: { stars: true, orgNodeId: true, createdAt: true },
     }),
     activityTotals(db, { nodeIds: [root.id] }, period),
     db.orgNodePopulation.findMany({
@@ -251,24 +265,6 @@ async function readRows(
         select: { userId: true, completedAt: true },
       })
     : [];
-
-  const participation: ParticipationRow[] = [];
-  for (const attempt of attempts)
-    participation.push({
-      userId: attempt.userId,
-      orgNodePath: nodePath(attempt.round.contest.orgNodeId),
-      at: attempt.startedAt,
-    });
-  for (const enrolment of enrolments) {
-    const times = [enrolment.enrolledAt, enrolment.lastActivityAt, enrolment.completedAt].filter(
-      (at): at is Date => at !== null && inPeriod(at, period),
-    );
-    const first = times.sort((a, b) => a.getTime() - b.getTime())[0];
-    if (first)
-      participation.push({ userId: enrolment.userId, orgNodePath: nodePath(enrolment.course.orgNodeId), at: first });
-  }
-  for (const rating of ratings)
-    participation.push({ userId: rating.userId, orgNodePath: nodePath(rating.orgNodeId), at: rating.createdAt });
 
   const latest = new Map(populations.map((row) => [row.orgNodeId, row]));
   const populationNodes: PopulationNode[] = nodes.map((node) => {
@@ -295,7 +291,11 @@ async function readRows(
     completions: completions.flatMap((row) =>
       row.completedAt ? [{ userId: row.userId, completedAt: row.completedAt }] : [],
     ),
-    participation,
+    participation: participation.map((row) => ({
+      userId: row.userId,
+      orgNodePath: nodePath(row.orgNodeId),
+      at: row.at,
+    })),
     ratings: ratings.map((rating) => ({
       stars: rating.stars,
       createdAt: rating.createdAt,
@@ -305,4 +305,37 @@ async function readRows(
     populationNodes,
     population: scopePopulation(root.id, populationNodes),
   };
+}
+
+/**
+ * Each person's first participation in the period per node of the subtree: an attempt started in
+ * a contest of the node, enrolment activity (enrolled, last active or completed) in a course of
+ * the node, or a rating of the node. Only the first matters: residents reached counts distinct
+ * people from the period's start to a month's end (the trend is cumulative) or to its end, so a
+ * later participation at the same node never changes a count. One query, grouped in PostgreSQL:
+ * a province's 200,000 participants arrive as at most one row per person and node
+ * (`npm run bench -- report`).
+ */
+function firstParticipation(db: DbOrTx, rootPath: string, period: Period) {
+  const under = `${escapeLike(rootPath)}%`;
+  return db.$queryRaw<{ userId: string; orgNodeId: string; at: Date }[]>`
+    WITH scope AS (SELECT id FROM "OrgNode" WHERE path LIKE ${under}),
+    events AS (
+      SELECT a."userId", c."orgNodeId", a."startedAt" AS at
+      FROM "Attempt" a
+      JOIN "Round" r ON r.id = a."roundId"
+      JOIN "Contest" c ON c.id = r."contestId"
+      WHERE c."orgNodeId" IN (SELECT id FROM scope) AND a."startedAt" >= ${period.from} AND a."startedAt" < ${period.to}
+      UNION ALL
+      SELECT e."userId", co."orgNodeId", t.at
+      FROM "Enrolment" e
+      JOIN "Course" co ON co.id = e."courseId"
+      CROSS JOIN LATERAL (VALUES (e."enrolledAt"), (e."lastActivityAt"), (e."completedAt")) AS t(at)
+      WHERE co."orgNodeId" IN (SELECT id FROM scope) AND t.at >= ${period.from} AND t.at < ${period.to}
+      UNION ALL
+      SELECT g."userId", g."orgNodeId", g."createdAt" AS at
+      FROM "Rating" g
+      WHERE g."orgNodeId" IN (SELECT id FROM scope) AND g."createdAt" >= ${period.from} AND g."createdAt" < ${period.to}
+    )
+    SELECT "userId", "orgNodeId", min(at) AS at FROM events GROUP BY "userId", "orgNodeId"`;
 }
