@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { LoaderFunction } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/auth/guards.server";
@@ -7,6 +8,7 @@ import { childPath } from "~/org/tree.server";
 import { loader as nodesLoader } from "~/routes/api.v1.nodes._index";
 import { loader as indicatorsLoader } from "~/routes/api.v1.nodes.$code.indicators";
 import { loader as statisticsLoader } from "~/routes/api.v1.nodes.$code.statistics";
+import { loader as openApiLoader } from "~/routes/api.v1.openapi[.yaml]";
 import { coveringPhaseStart, nodeReport } from "~/targets/report.server";
 import { reportJson, trendJson } from "~/targets/report-json";
 import { defaultReportPeriod, periodOfDays } from "~/targets/report-period";
@@ -525,5 +527,14 @@ describe("personal data", () => {
     // Nor the registration answers, nor a trainer's name.
     expect(all).not.toContain("2001-02-03");
     expect(all).not.toContain("Giảng viên Kín Tên");
+  });
+});
+
+describe("GET /api/v1/openapi.yaml", () => {
+  it("serves docs/openapi.yaml to anyone", async () => {
+    const response = openApiLoader();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("yaml");
+    expect(await response.text()).toBe(readFileSync("docs/openapi.yaml", "utf8"));
   });
 });
