@@ -93,7 +93,7 @@ export default function ApiTokensPage() {
         <EmptyState title={t("apiTokens.empty")} />
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="data-table">
             <caption className="visually-hidden">{t("apiTokens.listTitle")}</caption>
             <thead>
               <tr>
@@ -110,24 +110,25 @@ export default function ApiTokensPage() {
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>
+                  <td data-label={t("apiTokens.name")}>{token.name}</td>
+                  <td data-label={t("apiTokens.node")}>
                     {token.node.name} ({token.node.code})
                   </td>
-                  <td>
+                  <td data-label={t("apiTokens.prefix")}>
                     <code>{token.prefix}…</code>
                   </td>
-                  <td>{when(token.createdAt, "")}</td>
-                  <td>{when(token.lastUsedAt, t("apiTokens.never"))}</td>
-                  <td>{when(token.expiresAt, t("apiTokens.noExpiry"))}</td>
-                  <td>{t(`apiTokens.status.${token.status}`)}</td>
-                  <td>
+                  <td data-label={t("apiTokens.createdAt")}>{when(token.createdAt, "")}</td>
+                  <td data-label={t("apiTokens.lastUsedAt")}>{when(token.lastUsedAt, t("apiTokens.never"))}</td>
+                  <td data-label={t("apiTokens.expiresOn")}>{when(token.expiresAt, t("apiTokens.noExpiry"))}</td>
+                  <td data-label={t("apiTokens.statusLabel")}>{t(`apiTokens.status.${token.status}`)}</td>
+                  <td data-label={t("common.actions")}>
                     {token.status === "revoked" ? null : (
                       <Form method="post">
-                        <input type="hidden" name="tokenId" value={token.id} />
+                        {/* The token's id names the button, so each row's dialog has its own ids. */}
+                        <input type="hidden" name="intent" value="revoke" />
                         <ConfirmButton
-                          name="intent"
-                          value="revoke"
+                          name="tokenId"
+                          value={token.id}
                           title={t("apiTokens.revokeConfirmTitle", { name: token.name })}
                           body={t("apiTokens.revokeConfirmBody")}
                           confirmLabel={t("apiTokens.revoke")}
