@@ -101,6 +101,11 @@ export async function startRuntime(env: Env, options: StartOptions = {}): Promis
           points: env.PROGRESS_MAX_PER_MINUTE,
           durationSeconds: 60,
         }),
+        apiPerToken: new RateLimiter(store, {
+          name: "api-token",
+          points: env.API_MAX_PER_MINUTE,
+          durationSeconds: 60,
+        }),
       },
     };
     setRuntime(runtime);

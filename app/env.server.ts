@@ -34,6 +34,8 @@ const envSchema = z.object({
   REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Lesson-player progress reports per learner per minute (the player sends one every 10 s, more on pause and seek). */
   PROGRESS_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Open-data API requests per token per minute (docs/api.md); more get 429 with Retry-After. */
+  API_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Queries slower than this are logged as warnings. */
   SLOW_QUERY_MS: z.coerce.number().int().min(1).default(200),
   /** The site's public address (e.g. https://phapluat.example.gov.vn): names xAPI activities and accounts. */

@@ -25,6 +25,8 @@ export interface Runtime {
     loginPerAccount: RateLimiter;
     registerPerIp: RateLimiter;
     progressPerUser: RateLimiter;
+    /** Open-data API requests per token (app/open-data/api.server.ts). */
+    apiPerToken: RateLimiter;
   };
 }
 

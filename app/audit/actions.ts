@@ -64,5 +64,7 @@ export const AUDIT_ACTIONS = [
   "plan.phase_deleted",
   "population.saved",
   "indicators.report_exported",
+  "apiToken.created",
+  "apiToken.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,9 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "~/db/client.server";
-import type { ReportLine } from "~/targets/report";
+import { percentCell } from "~/targets/report";
 import { type NodeReport, nodeReport } from "~/targets/report.server";
-import { percentCell, reportWorkbook } from "~/targets/report-excel.server";
+import { reportWorkbook } from "~/targets/report-excel.server";
+import { reportJson } from "~/targets/report-json";
 import { reportPdf } from "~/targets/report-pdf.server";
 import { reportPeriodSchema } from "~/targets/report-period";
 import { type CommandResult, EXIT, translate } from "./output";
@@ -26,46 +27,6 @@ const invalid = (code: string, message: string): CommandResult => ({
   json: { ok: false, error: { code, message } },
   lines: [message],
 });
-
-/** A line as the JSON feed prints it: percentages 0–100 with one decimal, like the files. */
-export const jsonLine = (line: ReportLine) => ({
-  key: line.key,
-  valuePct: percentCell(line.value),
-  numerator: line.numerator,
-  denominator: line.denominator,
-  targetPct: line.targetPct,
-  gapPoints: line.gapPoints,
-  status: line.status,
-});
-
-export function reportJson(report: NodeReport) {
-  return {
-    node: { code: report.node.code, name: report.node.name, type: report.node.type },
-    period: {
-      from: report.period.from.toISOString(),
-      to: report.period.to.toISOString(),
-    },
-    plan: report.plan
-      ? {
-          name: report.plan.name,
-          number: report.plan.number,
-          ownerNode: report.plan.nodeName,
-          own: report.plan.own,
-          phase: report.plan.phase.label,
-          phaseStartsOn: report.plan.phase.startsOn,
-          phaseEndsOn: report.plan.phase.endsOn,
-          isDemo: report.plan.isDemo,
-        }
-      : null,
-    indicators: report.lines.map(jsonLine),
-    children: report.children.map((child) => ({
-      code: child.node.code,
-      name: child.node.name,
-      status: child.status,
-      indicators: child.lines.map(jsonLine),
-    })),
-  };
-}
 
 export async function exportReport(db: Db, options: ReportOptions): Promise<CommandResult> {
   const format = options.out ? path.extname(options.out).toLowerCase() : null;

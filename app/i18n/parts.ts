@@ -31,6 +31,7 @@ export const MANAGE_PREFIXES = [
   "targets",
   "population",
   "indicators",
+  "apiTokens",
   // The course editor and the organizer's course screens; the learner's strings are `learn`.
   ...["fields", "lessonFields", "manage", "editor", "learners"].map((name) => `courses.${name}`),
   ...[
@@ -45,6 +46,9 @@ export const MANAGE_PREFIXES = [
     "targets",
     "population",
     "indicators",
+    "apiTokens",
+    // The open-data API's messages, sent as JSON only (app/open-data/api.server.ts).
+    "api",
   ].map((name) => `errors.${name}`),
   // The live quiz's host screens (/manage/live); the player's screen (/live) keeps the rest of `quiz`.
   ...[

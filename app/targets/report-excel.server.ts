@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { createI18n } from "~/i18n/i18n";
 import { formatVietnamDateTime } from "~/utils/vietnam-time";
 import { VIETNAM_OFFSET_MS } from "./indicators";
-import type { ReportLine, ReportLineKey } from "./report";
+import { percentCell, type ReportLine, type ReportLineKey } from "./report";
 import type { NodeReport } from "./report.server";
 import { dayLabel } from "./schemas";
 
@@ -53,7 +53,7 @@ const INDICATOR_SHEETS: { key: ReportLineKey; sheet: string; numerator: string; 
 ];
 
 /** 0.4567 → 45.7 (a number, so the file can be summed and charted). */
-export const percentCell = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+export { percentCell };
 
 const lineName = (key: ReportLineKey) => t(`indicators.lines.${key}`);
 const statusName = (line: ReportLine) => t(`indicators.status.${line.status}`);

@@ -124,6 +124,9 @@ export function worstStatus(lines: readonly ReportLine[]): GapStatus {
   return "noTarget";
 }
 
+/** 0.4567 → 45.7: a percentage with one decimal, as the files and the JSON feeds carry it; null stays null. */
+export const percentCell = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+
 /** 0.4567 → "45,7" (Vietnamese decimal comma, one decimal); null → "". */
 export function percentText(value: number | null): string {
   if (value === null) return "";

@@ -2,9 +2,10 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAttempt, submitAttempt } from "~/contests/attempts.server";
 import type { Db } from "~/db/client.server";
+import { createApiToken } from "~/open-data/tokens.server";
 import { SOCKET_EVENTS } from "~/realtime/socket.server";
 import { DEMO_CONTEST, DEMO_LOGINS } from "../../seeds/demo";
-import { createUserWithRole, TEST_PASSWORD } from "../support/fixtures";
+import { createUserWithRole, currentUserFor, TEST_PASSWORD } from "../support/fixtures";
 import { fillPattern, routeFiles } from "../support/route-files";
 import { connectToServerDb } from "../support/server-db";
 import { type ServerProcess, startServerProcess } from "../support/server-process";
@@ -28,6 +29,7 @@ const kimThanh: Record<string, string> = {};
 let kimThanhOrganizer = "";
 let victim = { cookie: "", attemptId: "", userId: "" };
 let intruder = { cookie: "", userId: "" };
+let kimThanhApiToken = "";
 
 async function login(identifier: string, password: string, cookie = ""): Promise<Response> {
   return fetch(`${server.url}/login`, {
@@ -165,6 +167,16 @@ beforeAll(async () => {
     userId: victimUser.id,
   };
   intruder = { cookie: sessionOf(await login(other.email, TEST_PASSWORD)), userId: other.id };
+
+  // An open-data API token of xã Kim Thành, issued by its organizer (issue 7 §6).
+  const organizerUser = await db.user.findUniqueOrThrow({ where: { email: organizer.identifier } });
+  const token = await createApiToken(db, null, await currentUserFor(db, organizerUser.id), {
+    name: "Cổng PBGDPL (thử)",
+    orgNodeId: (await db.orgNode.findUniqueOrThrow({ where: { code: "HP-KIMTHANH" } })).id,
+    expiresOn: null,
+  });
+  if (!token.ok) throw new Error(token.code);
+  kimThanhApiToken = token.secret;
 }, 180_000);
 
 afterAll(async () => {
@@ -236,6 +248,44 @@ describe("an organizer of one commune and another commune's data", () => {
     } finally {
       socket.disconnect();
     }
+  });
+});
+
+describe("an open-data API token of one commune and another commune's data", () => {
+  const api = (path: string, headers: Record<string, string>) =>
+    fetch(`${server.url}/api/v1${path}`, { headers, redirect: "manual" });
+  const bearer = () => ({ Authorization: `Bearer ${kimThanhApiToken}`, Origin: "https://portal.example" });
+
+  it("reads xã Kim Thành and nothing of phường Hải An's or the city's, over HTTP", async () => {
+    const nodes = await api("/nodes", bearer());
+    expect(nodes.status).toBe(200);
+    const listed = await nodes.text();
+    expect(listed).toContain("HP-KIMTHANH");
+    expect(listed).not.toContain("HP-HAIAN");
+    // Server to server: no CORS door for another site's page.
+    expect(nodes.headers.get("access-control-allow-origin")).toBeNull();
+    expect(nodes.headers.get("cache-control")).toBe("no-store");
+    for (const endpoint of ["indicators", "statistics"]) {
+      expect((await api(`/nodes/HP-KIMTHANH/${endpoint}`, bearer())).status).toBe(200);
+      for (const code of ["HP-HAIAN", "HP-HAIAN-THPT", "HP", "KHONG-CO-MA-NAY"]) {
+        const response = await api(`/nodes/${code}/${endpoint}?from=2026-01-01&to=2026-12-31`, bearer());
+        const body = await response.text();
+        expect(response.status, `${code} ${endpoint}`).toBe(404);
+        expect(JSON.parse(body).error.code).toBe("NODE_NOT_FOUND");
+        expect(body).not.toContain("Hải An");
+      }
+    }
+  });
+
+  it("answers 401 to the organizer's session cookie and to a token in the address", async () => {
+    const withCookie = await api("/nodes/HP-KIMTHANH/indicators", { Cookie: kimThanhOrganizer });
+    expect(withCookie.status).toBe(401);
+    expect(withCookie.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    expect((await api(`/nodes?token=${kimThanhApiToken}`, {})).status).toBe(401);
+    // The description is public.
+    const spec = await fetch(`${server.url}/api/v1/openapi.yaml`);
+    expect(spec.status).toBe(200);
+    expect(await spec.text()).toContain("openapi: 3.1.0");
   });
 });
 

@@ -20,7 +20,11 @@ type Access =
   | "user" // any logged-in user
   | "organizer" // an organizer (of any node) or an admin; data is filtered to their subtree
   | "organizerOfNode" // an organizer of the node in the URL (or an ancestor), or an admin
-  | "owner"; // only the contestant whose attempt it is; anyone else gets 404, as if it did not exist
+  | "owner" // only the contestant whose attempt it is; anyone else gets 404, as if it did not exist
+  // The open-data API (docs/api.md): a bearer token only. Every session — anonymous, contestant,
+  // organizer, admin — gets 401, since cookies are not read at all; tests/integration/
+  // open-data-api.test.ts checks the tokens themselves and their subtree.
+  | "apiToken";
 
 interface RouteEntry {
   access: Access;
@@ -45,6 +49,8 @@ interface RouteEntry {
   activityParam?: boolean;
   /** The URL names the demo plan of Kim Thành (:planId). */
   planParam?: boolean;
+  /** The URL names an org node by its code (:code), for the open-data API. */
+  nodeCodeParam?: string;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -413,6 +419,29 @@ const ROUTES: Record<string, RouteEntry> = {
   "manage.indicators._index": { access: "organizer", path: "/manage/indicators", loader: true },
   "manage.indicators.report[.xlsx]": { access: "organizer", path: "/manage/indicators/report.xlsx", loader: true },
   "manage.indicators.report[.pdf]": { access: "organizer", path: "/manage/indicators/report.pdf", loader: true },
+  // Open-data API tokens (issue 7 §6); an empty name is refused with 400, so nothing is created.
+  "manage.api-tokens": {
+    access: "organizer",
+    path: "/manage/api-tokens",
+    loader: true,
+    action: true,
+    form: form({ intent: "create", name: "" }),
+  },
+  "api.v1.nodes._index": { access: "apiToken", path: "/api/v1/nodes", loader: true },
+  "api.v1.nodes.$code.indicators": {
+    access: "apiToken",
+    path: "/api/v1/nodes/:code/indicators",
+    nodeCodeParam: "HP-KIMTHANH",
+    loader: true,
+  },
+  "api.v1.nodes.$code.statistics": {
+    access: "apiToken",
+    path: "/api/v1/nodes/:code/statistics",
+    nodeCodeParam: "HP-KIMTHANH",
+    loader: true,
+  },
+  // The API's OpenAPI description: no data in it.
+  "api.v1.openapi[.yaml]": { access: "public", path: "/api/v1/openapi.yaml", loader: true },
   "manage.targets.new": {
     access: "organizer",
     path: "/manage/targets/new",
@@ -629,6 +658,10 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
     params.planId = demoPlanId;
     urlPath = urlPath.replace(":planId", demoPlanId);
   }
+  if (entry.nodeCodeParam) {
+    params.code = entry.nodeCodeParam;
+    urlPath = urlPath.replace(":code", entry.nodeCodeParam);
+  }
   if (entry.liveSessionParam) {
     params.sessionId = liveSessionId;
     urlPath = urlPath.replace(":sessionId", liveSessionId);
@@ -698,6 +731,13 @@ describe("route guard table", () => {
       expect((await call(name, kind, "contestant")).status).toBe(404);
       expect((await call(name, kind, "admin")).status).toBe(404);
       expect(gotIn(await call(name, kind, "owner"))).toBe(true);
+    });
+  });
+
+  describe.each(cases.filter((c) => c.entry.access === "apiToken"))("$name $kind", ({ name, kind }) => {
+    it("answers 401 to every session, however privileged: only a bearer token gets in", async () => {
+      for (const who of ["anonymous", "contestant", "organizer", "admin"] as const)
+        expect((await call(name, kind, who)).status, who).toBe(401);
     });
   });
 

@@ -130,6 +130,7 @@ export const vi = {
     targets: "Kế hoạch, chỉ tiêu",
     indicators: "Chỉ số, báo cáo",
     population: "Dân số",
+    apiTokens: "API dữ liệu mở",
   },
   org: {
     title: "Cây tổ chức",
@@ -809,6 +810,7 @@ export const vi = {
       attempt: { annulled: "Hủy kết quả bài thi", reinstated: "Khôi phục kết quả bài thi" },
       indicators: { report_exported: "Tải báo cáo chỉ số" },
       population: { saved: "Nhập dân số của đơn vị" },
+      apiToken: { created: "Tạo mã truy cập API dữ liệu mở", revoked: "Thu hồi mã truy cập API dữ liệu mở" },
       live: { session_created: "Tạo phiên thi trực tiếp", results_exported: "Xuất kết quả phiên thi trực tiếp" },
       organizer: {
         created: "Tạo tài khoản ban tổ chức",
@@ -1479,6 +1481,26 @@ export const vi = {
     myRank: "Hạng của bạn: {{rank}} trên {{total}} người dự thi.",
   },
   errors: {
+    apiTokens: {
+      nameRequired: "Hãy ghi mã dùng cho việc gì (từ 3 ký tự), ví dụ “Cổng PBGDPL tỉnh”.",
+      nameTooLong: "Tên dài tối đa 120 ký tự.",
+      nodeRequired: "Hãy chọn đơn vị.",
+      nodeForbidden: "Đơn vị này nằm ngoài phạm vi quản lý của bạn.",
+      expiresInvalid: "Ngày hết hạn không hợp lệ (ví dụ 31/12/2027).",
+      expiresPast: "Ngày hết hạn phải sau hôm nay.",
+      notFound: "Không tìm thấy mã truy cập này.",
+    },
+    api: {
+      tokenMissing: "Thiếu mã truy cập: gửi tiêu đề “Authorization: Bearer <mã>”.",
+      tokenInvalid: "Mã truy cập không hợp lệ.",
+      tokenExpired: "Mã truy cập đã hết hạn; hãy đề nghị đơn vị cấp mã mới.",
+      tokenRevoked: "Mã truy cập đã bị thu hồi.",
+      tokenInQuery:
+        "Không nhận mã truy cập trên địa chỉ (dễ lộ trong nhật ký); gửi tiêu đề “Authorization: Bearer <mã>”.",
+      rateLimited: "Quá nhiều yêu cầu với mã truy cập này; hãy thử lại sau.",
+      nodeNotFound: "Không có đơn vị với mã này trong phạm vi của mã truy cập.",
+      periodInvalid: "Kỳ báo cáo không hợp lệ.",
+    },
     population: {
       node: "Hãy chọn đơn vị.",
       forbidden: "Đơn vị này nằm ngoài phạm vi quản lý của bạn.",
@@ -1873,6 +1895,38 @@ export const vi = {
     demo: "demo",
     formTitle: "Nhập hoặc sửa số liệu",
     formHint: "Nhập lại cùng năm số liệu để sửa; nhập năm mới để cập nhật (hệ thống dùng năm mới nhất).",
+  },
+  apiTokens: {
+    title: "API dữ liệu mở",
+    intro:
+      "Cổng thông tin PBGDPL của tỉnh và của Bộ lấy chỉ số và số liệu tổng hợp (cuộc thi, khóa học, tập huấn) của đơn vị qua API này, bằng mã truy cập do đơn vị cấp. API chỉ trả số liệu tổng hợp, không có họ tên, số điện thoại, email hay thông tin cá nhân nào.",
+    docs: "Tài liệu API: docs/api.md trong mã nguồn; mô tả OpenAPI tại",
+    listTitle: "Mã truy cập đã cấp",
+    empty: "Chưa cấp mã truy cập nào.",
+    name: "Dùng cho",
+    nameHint: "Ví dụ: Cổng PBGDPL tỉnh Hải Phòng.",
+    node: "Đơn vị được đọc",
+    nodeHint: "Mã đọc được đơn vị này và các đơn vị trực thuộc.",
+    expiresOn: "Hết hạn sau ngày",
+    expiresHint: "Không bắt buộc; ví dụ 31/12/2027. Để trống: dùng đến khi thu hồi.",
+    prefix: "Đầu mã",
+    createdAt: "Ngày cấp",
+    lastUsedAt: "Dùng lần cuối",
+    never: "Chưa dùng",
+    noExpiry: "Không hết hạn",
+    statusLabel: "Trạng thái",
+    status: { active: "Đang dùng", expired: "Hết hạn", revoked: "Đã thu hồi" },
+    createTitle: "Cấp mã truy cập mới",
+    create: "Cấp mã",
+    createdTitle: "Đã cấp mã truy cập “{{name}}”",
+    createdBody:
+      "Đây là lần duy nhất mã được hiển thị: hãy sao chép và gửi cho đơn vị quản lý cổng thông tin qua kênh an toàn. Hệ thống chỉ lưu dấu băm của mã, nên không thể xem lại; nếu mất, hãy thu hồi và cấp mã mới.",
+    secret: "Mã truy cập",
+    copyHint: "Chọn ô bên trên rồi nhấn Ctrl+C (trên điện thoại: nhấn giữ, chọn Sao chép).",
+    revoke: "Thu hồi",
+    revokeConfirmTitle: "Thu hồi mã “{{name}}”?",
+    revokeConfirmBody: "Cổng thông tin dùng mã này sẽ không đọc được số liệu nữa. Không thể hoàn tác.",
+    revoked: "Đã thu hồi mã truy cập.",
   },
 };
 
