@@ -223,6 +223,20 @@ describe("an organizer of one commune and another commune's data", () => {
     expect(await db.enrolment.count({ where: { courseId: haiAn.courseId } })).toBe(0);
   });
 
+  it("gets 404 from the indicators and their Excel and PDF reports of phường Hải An or the city, by id or code", async () => {
+    const city = await db.orgNode.findUniqueOrThrow({ where: { code: "HP" } });
+    const reached: string[] = [];
+    for (const node of [haiAn.nodeId, "HP-HAIAN", city.id, "HP"])
+      for (const path of ["/manage/indicators", "/manage/indicators/report.xlsx", "/manage/indicators/report.pdf"]) {
+        const { status, body } = await request(kimThanhOrganizer, `${path}?node=${node}&from=2025-01-01&to=2026-12-31`);
+        if (status !== 404) reached.push(`${path} ${node}: ${status}`);
+        if (body.includes("Hải An")) reached.push(`${path} ${node}: named Hải An`);
+      }
+    expect(reached).toEqual([]);
+    // Their own commune is there, by code too.
+    expect((await request(kimThanhOrganizer, "/manage/indicators/report.xlsx?node=HP-KIMTHANH")).status).toBe(200);
+  });
+
   it("is refused every socket event that names phường Hải An's round or live session", async () => {
     const socket = await openSocket(kimThanhOrganizer);
     try {
