@@ -14,6 +14,7 @@ const scenarios: Record<string, (args: string[]) => Promise<Record<string, unkno
   saturation: async (args) => (await import("./saturation")).run(args),
   "questions-import": async (args) => (await import("./questions-import")).run(args),
   report: async (args) => (await import("./report")).run(args),
+  pages: async (args) => (await import("./pages")).run(args),
 };
 
 async function main() {
