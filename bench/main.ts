@@ -15,6 +15,7 @@ const scenarios: Record<string, (args: string[]) => Promise<Record<string, unkno
   "questions-import": async (args) => (await import("./questions-import")).run(args),
   report: async (args) => (await import("./report")).run(args),
   pages: async (args) => (await import("./pages")).run(args),
+  data: async (args) => (await import("./data")).run(args),
 };
 
 async function main() {
