@@ -8,6 +8,7 @@ import { parseEnv } from "~/env.server";
 import { DEMO_BANK, DEMO_LOGINS } from "../seeds/demo";
 import { cookieFrom, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
+import { repeated } from "./support/runs";
 import { type BenchServer, startBenchServer } from "./support/server";
 import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
 
@@ -28,7 +29,8 @@ import { inBatches, percentile, printTable, sleep, summary } from "./support/sta
  * player's `quiz:state`), answer acknowledgements p50/p99, the host's control acks, join
  * latency, errors, `lost_answers` (acknowledged answers missing in PostgreSQL), server CPU
  * and peak RSS. `board_delay_p95_ms` carries the result (`quiz:you`) delay p95 over all
- * questions.
+ * questions. `--runs N` repeats the whole scenario and reports medians; `--profile DIR` writes
+ * the server's CPU profile.
  */
 const ACK_TIMEOUT_MS = 30_000;
 const RESULT_WAIT_MS = 30_000;
@@ -77,10 +79,29 @@ async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
   return true;
 }
 
+const MEDIAN_FIELDS = [
+  "answer_p50_ms",
+  "answer_p99_ms",
+  "board_delay_p95_ms",
+  "answers_per_s",
+  "server_peak_rss_mb",
+  "reveal_delay_p95_ms",
+  "question_push_delay_p95_ms",
+  "join_p95_ms",
+  "server_cpu_s",
+] as const;
+
 export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1" } }, strict: false });
+  return repeated(Math.max(1, Number(values.runs)), () => runOnce(args), MEDIAN_FIELDS);
+}
+
+async function runOnce(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
+      runs: { type: "string" },
+      profile: { type: "string" },
       players: { type: "string", default: "2000" },
       questions: { type: "string", default: "20" },
       seconds: { type: "string", default: "30" },
@@ -100,7 +121,11 @@ export async function run(args: string[]) {
   const redisUrl = values.embedded ? undefined : (values["redis-url"] ?? process.env.REDIS_URL);
   const loadBefore = os.loadavg()[0];
 
-  const server: BenchServer = await startBenchServer({ databaseUrl, redisUrl });
+  const server: BenchServer = await startBenchServer({
+    databaseUrl,
+    redisUrl,
+    nodeFlags: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
+  });
   const http = httpClient(server.url);
   const sockets: Socket[] = [];
   let runtime: StartedRuntime | null = null;
@@ -327,6 +352,9 @@ export async function run(args: string[]) {
       baseline_per_s: null,
       ratio: null,
       server_peak_rss_mb: memory.peakRssMb,
+      reveal_delay_p95_ms: percentile(revealDelays, 95),
+      question_push_delay_p95_ms: percentile(questionDelays, 95),
+      join_p95_ms: percentile(joinMs, 95),
       database: server.description,
       players_joined: answering,
       questions: questionCount,

@@ -8,6 +8,7 @@ import { parseEnv } from "~/env.server";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb } from "./support/process-stats";
+import { repeated } from "./support/runs";
 import { type BenchServer, startBenchServer } from "./support/server";
 import { inBatches, printTable } from "./support/stats";
 
@@ -22,9 +23,13 @@ import { inBatches, printTable } from "./support/stats";
  *   router fetches it on a client-side navigation.
  * Requests ask for gzip like a browser (the app compresses; the bare "hello" is too short to).
  * `ratio` per page = the app's requests/s ÷ the bare server's; the common `ratio` field is the
- * lowest of them. Latencies are autocannon's (p50/p99 over all requests).
+ * lowest of them. Latencies are autocannon's (p50/p99 over all requests). `--runs N` repeats
+ * the whole scenario and reports medians; `--profile DIR` writes the server's CPU profile.
  */
 const ROUTE_ATTEMPT = "routes/attempts.$attemptId._index";
+const CONTEST = "contest page (HTML, anonymous)";
+const ATTEMPT = "attempt page (HTML)";
+const ATTEMPT_DATA = "attempt page data (?_data=)";
 
 interface Load {
   req_per_s: number;
@@ -90,10 +95,29 @@ async function bareServer(): Promise<{ url: string; pid: number; stop: () => voi
   return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, stop: () => child.kill() };
 }
 
+const MEDIAN_FIELDS = [
+  "baseline_per_s",
+  "ratio",
+  "server_peak_rss_mb",
+  "contest_page_req_per_s",
+  "contest_page_p99_ms",
+  "attempt_page_req_per_s",
+  "attempt_page_p99_ms",
+  "attempt_data_req_per_s",
+  "attempt_data_p99_ms",
+] as const;
+
 export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1" } }, strict: false });
+  return repeated(Math.max(1, Number(values.runs)), () => runOnce(args), MEDIAN_FIELDS);
+}
+
+async function runOnce(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
+      runs: { type: "string" },
+      profile: { type: "string" },
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "50" },
       contestants: { type: "string" },
@@ -122,7 +146,11 @@ export async function run(args: string[]) {
   }
 
   // 2. The app: a contest with logged-in contestants, each with a running attempt.
-  const server: BenchServer = await startBenchServer({ databaseUrl, redisUrl });
+  const server: BenchServer = await startBenchServer({
+    databaseUrl,
+    redisUrl,
+    nodeFlags: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
+  });
   const http = httpClient(server.url);
   let runtime: StartedRuntime | null = null;
   let setupErrors = 0;
@@ -168,14 +196,14 @@ export async function run(args: string[]) {
       path: string;
       perClient?: (index: number) => { path: string; cookie: string };
     }> = [
-      { name: "contest page (HTML, anonymous)", path: `/contests/${contest.slug}` },
+      { name: CONTEST, path: `/contests/${contest.slug}` },
       {
-        name: "attempt page (HTML)",
+        name: ATTEMPT,
         path: "/attempts/<id>",
         perClient: (index) => ({ path: attemptPath(index), cookie: cookie(index) }),
       },
       {
-        name: "attempt page data (?_data=)",
+        name: ATTEMPT_DATA,
         path: dataPath("/attempts/<id>", ROUTE_ATTEMPT),
         perClient: (index) => ({ path: dataPath(attemptPath(index), ROUTE_ATTEMPT), cookie: cookie(index) }),
       },
@@ -227,6 +255,12 @@ export async function run(args: string[]) {
     baseline_per_s: baseline.req_per_s,
     ratio: ratios.length > 0 ? Math.min(...ratios) : null,
     server_peak_rss_mb: peakRssMb,
+    contest_page_req_per_s: pages[CONTEST].req_per_s,
+    contest_page_p99_ms: pages[CONTEST].p99_ms,
+    attempt_page_req_per_s: pages[ATTEMPT].req_per_s,
+    attempt_page_p99_ms: pages[ATTEMPT].p99_ms,
+    attempt_data_req_per_s: pages[ATTEMPT_DATA].req_per_s,
+    attempt_data_p99_ms: pages[ATTEMPT_DATA].p99_ms,
     database: server.description,
     connections,
     duration_s: durationS,
