@@ -2,8 +2,10 @@
  * `npm run bench -- <scenario> [options]`. Benchmarks are not tests: they measure, print a
  * table, write bench/results/<scenario>-<time>.json and end with one JSON line.
  * Scenarios: round-start (the synchronized start of a round, issue 8), saturation (the app's
- * maximum answers per second against a bare Socket.IO server's), questions-import, report (a
- * province's periodic indicator report, issue 7).
+ * maximum answers per second against a bare Socket.IO server's), live-quiz (one host, N players),
+ * pages (HTTP throughput of the contest and attempt pages against a bare Express), data (the
+ * organizer's screens on 200,000 participants), questions-import, report (a province's periodic
+ * indicator report, issue 7).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +16,9 @@ const scenarios: Record<string, (args: string[]) => Promise<Record<string, unkno
   saturation: async (args) => (await import("./saturation")).run(args),
   "questions-import": async (args) => (await import("./questions-import")).run(args),
   report: async (args) => (await import("./report")).run(args),
+  pages: async (args) => (await import("./pages")).run(args),
+  data: async (args) => (await import("./data")).run(args),
+  "live-quiz": async (args) => (await import("./live-quiz")).run(args),
 };
 
 async function main() {

@@ -30,6 +30,8 @@ export async function startBenchServer(options: {
   env?: Record<string, string>;
   /** Node flags for the server (e.g. --cpu-prof --cpu-prof-dir=…). */
   nodeFlags?: string[];
+  /** The fresh schema's name prefix (a random suffix is added); `bench` by default. */
+  schemaPrefix?: string;
 }): Promise<BenchServer> {
   if (!existsSync("build/node-server.js") || !existsSync("build/server/index.js"))
     throw new Error("No build: run `npm run build` first.");
@@ -37,7 +39,7 @@ export async function startBenchServer(options: {
   let databaseUrl: string | null = null;
   let schema: string | null = null;
   if (options.databaseUrl) {
-    schema = `bench_${randomBytes(5).toString("hex")}`;
+    schema = `${options.schemaPrefix ?? "bench"}_${randomBytes(5).toString("hex")}`;
     const url = new URL(options.databaseUrl);
     url.searchParams.set("schema", schema);
     databaseUrl = url.toString();
