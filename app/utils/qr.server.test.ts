@@ -37,6 +37,17 @@ describe("QR codes", () => {
     expect(uri.startsWith("data:image/svg+xml;charset=utf-8,")).toBe(true);
     expect(decodeURIComponent(uri.slice(uri.indexOf(",") + 1))).toBe(svg);
   });
+
+  it("draws each address's data URI once, and still answers every address when more than it keeps", async () => {
+    const first = qrSvgDataUri(`${CONTEST_URL}?cached`);
+    expect(qrSvgDataUri(`${CONTEST_URL}?cached`)).toBe(first);
+    const many = await Promise.all(
+      Array.from({ length: 520 }, (_, index) => qrSvgDataUri(`${CONTEST_URL}?n=${index}`)),
+    );
+    expect(new Set(many).size).toBe(520);
+    // The oldest fell out and is drawn again, the same.
+    expect(await qrSvgDataUri(`${CONTEST_URL}?cached`)).toBe(await first);
+  });
 });
 
 describe("absolute addresses", () => {

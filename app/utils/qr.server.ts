@@ -30,9 +30,24 @@ export function qrSvg(text: string): Promise<string> {
   });
 }
 
-/** The SVG as a data: address for an <img>, which also gives it an accessible name through alt. */
-export async function qrSvgDataUri(text: string): Promise<string> {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await qrSvg(text))}`;
+/**
+ * The SVG as a data: address for an <img>, which also gives it an accessible name through alt.
+ * Remembered per text (a few hundred addresses at most): every view of a contest page shows the
+ * same code, and drawing it was about 7 % of the page's server time (`npm run bench -- pages`).
+ */
+const dataUris = new Map<string, Promise<string>>();
+const DATA_URI_CACHE_SIZE = 500;
+
+export function qrSvgDataUri(text: string): Promise<string> {
+  let uri = dataUris.get(text);
+  if (!uri) {
+    uri = qrSvg(text).then((svg) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    uri.catch(() => dataUris.delete(text));
+    // Oldest first out: a Map iterates in insertion order.
+    if (dataUris.size >= DATA_URI_CACHE_SIZE) dataUris.delete(dataUris.keys().next().value as string);
+    dataUris.set(text, uri);
+  }
+  return uri;
 }
 
 /** A PNG of about `width` pixels square, large enough to print on a poster. */
