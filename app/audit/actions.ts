@@ -63,5 +63,10 @@ export const AUDIT_ACTIONS = [
   "plan.phase_updated",
   "plan.phase_deleted",
   "population.saved",
+  "survey.created",
+  "survey.updated",
+  "survey.opened",
+  "survey.closed",
+  "survey.exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

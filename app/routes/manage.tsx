@@ -46,6 +46,7 @@ export default function ManageLayout() {
         <NavLink to="/manage/training">{t("manage.training")}</NavLink>
         <NavLink to="/manage/targets">{t("manage.targets")}</NavLink>
         <NavLink to="/manage/population">{t("manage.population")}</NavLink>
+        <NavLink to="/manage/surveys">{t("manage.surveys")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>
         <NavLink to="/manage/privacy">{t("manage.privacy")}</NavLink>
