@@ -262,6 +262,17 @@ async function readRows(
   }
   for (const rating of ratings)
     participation.push({ userId: rating.userId, orgNodePath: nodePath(rating.orgNodeId), at: rating.createdAt });
+  // Survey respondents take part at the survey's node when they answer (docs/decisions/0010-surveys.md).
+  const responses = await db.surveyResponse.findMany({
+    where: { orgNode: inSubtree, submittedAt: during },
+    select: { userId: true, orgNodeId: true, submittedAt: true },
+  });
+  for (const response of responses)
+    participation.push({
+      userId: response.userId,
+      orgNodePath: nodePath(response.orgNodeId),
+      at: response.submittedAt,
+    });
 
   const latest = new Map(populations.map((row) => [row.orgNodeId, row]));
   const populationNodes: PopulationNode[] = nodes.map((node) => {
