@@ -80,6 +80,9 @@ export default function SurveyPage() {
         <h1>{survey.title}</h1>
         {survey.intro ? <p className="survey-intro">{survey.intro}</p> : null}
       </header>
+      {/* Above whatever the page shows next: after a refused answer the page is read again, and a
+          second answer from another tab then finds "already answered" in place of the form. */}
+      <FormAlert error={failure?.formError} />
       {answered ? (
         <p className="alert alert-success" role="status">
           {t("survey.alreadyAnswered")}
@@ -99,7 +102,6 @@ export default function SurveyPage() {
         </section>
       ) : (
         <Form method="post" noValidate className="survey-form">
-          <FormAlert error={failure?.formError} />
           <p className="field-hint">{t("survey.requiredHint")}</p>
           {survey.questions.map((question, index) => (
             <SurveyQuestionField

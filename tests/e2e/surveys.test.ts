@@ -1,11 +1,13 @@
 import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "../../seeds/demo";
-import { chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
+import { baseURL, chromiumPath, expectAccessible, launchBrowser, logIn, openPage, VIEWPORTS } from "./browser";
 
 const organizer = DEMO_LOGINS.find((login) => login.role === "ORGANIZER");
+const contestant = DEMO_LOGINS.find((login) => login.role === "CONTESTANT");
 
 describe.skipIf(!chromiumPath)("an organizer's survey, answered by a resident on a phone", () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -138,5 +140,68 @@ describe.skipIf(!chromiumPath)("an organizer's survey, answered by a resident on
     expect(workbook.getWorksheet("Phiếu trả lời")?.rowCount).toBe(2);
     expect(host.errors).toEqual([]);
     await host.context.close();
+  }, 180_000);
+
+  /** Waits for what a full page load (a form posted without JavaScript) should show. */
+  const shown = (locator: () => Locator) =>
+    expect.poll(() => locator().first().isVisible(), { timeout: 30_000 }).toBe(true);
+
+  /** A page of a context without JavaScript, signed in as `login` (logged in with JavaScript first). */
+  async function withoutJavaScript(login: { identifier: string; password: string }) {
+    const signIn = await openPage(browser, VIEWPORTS.phone);
+    await logIn(signIn.page, login.identifier, login.password);
+    const storageState = await signIn.context.storageState();
+    await signIn.context.close();
+    const context = await browser.newContext({
+      baseURL,
+      locale: "vi-VN",
+      javaScriptEnabled: false,
+      storageState,
+      viewport: VIEWPORTS.phone,
+    });
+    return { context, page: await context.newPage() };
+  }
+
+  it("without JavaScript: refused forms keep what was typed, questions are added and reordered, and answered", async () => {
+    if (!organizer || !contestant) throw new Error("no demo logins");
+    const { context, page } = await withoutJavaScript(organizer);
+    await page.goto("/manage/surveys/new");
+    await page.getByLabel(/^Tên khảo sát/).fill("Ngắn");
+    await page.getByRole("button", { name: "Tạo khảo sát" }).click();
+    await shown(() => page.getByText("Tên khảo sát cần ít nhất 5 ký tự."));
+    await page.getByLabel(/^Tên khảo sát/).fill(`Khảo sát không JS ${String(Date.now()).slice(-6)}`);
+    await page.getByRole("button", { name: "Tạo khảo sát" }).click();
+    await page.waitForURL(/\/manage\/surveys\/(?!new)[^/]+$/);
+
+    const newQuestion = page.locator('section[aria-labelledby="new-question-title"]');
+    await page.locator("#new-question-prompt").fill("Bạn biết đến Luật Đất đai 2024 chưa?");
+    await newQuestion.getByLabel("Các lựa chọn").fill("Đã biết");
+    await page.getByRole("button", { name: "Thêm câu hỏi" }).click();
+    await shown(() => page.getByText(/cần ít nhất 2 lựa chọn/));
+    expect(await page.locator("#new-question-prompt").inputValue()).toBe("Bạn biết đến Luật Đất đai 2024 chưa?");
+    await newQuestion.getByLabel("Các lựa chọn").fill("Đã biết\nChưa biết");
+    await page.getByRole("button", { name: "Thêm câu hỏi" }).click();
+    await shown(() => page.getByRole("heading", { name: "Câu 1 · Chọn một" }));
+    await page.locator("#new-question-kind").selectOption("TEXT");
+    await page.locator("#new-question-prompt").fill("Bạn muốn hỏi điều gì?");
+    await page.getByRole("button", { name: "Thêm câu hỏi" }).click();
+    await shown(() => page.getByRole("heading", { name: "Câu 2 · Trả lời tự do" }));
+    await page.getByRole("button", { name: "Đưa câu 2 lên" }).click();
+    await shown(() => page.getByRole("heading", { name: "Câu 1 · Trả lời tự do" }));
+    await page.getByRole("button", { name: "Mở khảo sát" }).click();
+    await shown(() => page.getByRole("button", { name: "Đóng khảo sát" }));
+    const surveyPath = new URL((await page.locator(".share-link-url a").getAttribute("href")) ?? "").pathname;
+    await context.close();
+
+    const resident = await withoutJavaScript(contestant);
+    await resident.page.goto(surveyPath);
+    await resident.page.getByLabel(/Bạn muốn hỏi điều gì/).fill("Thủ tục sang tên sổ đỏ");
+    await resident.page.getByRole("button", { name: "Gửi câu trả lời" }).click();
+    await shown(() => resident.page.getByText("Câu này bắt buộc trả lời."));
+    expect(await resident.page.getByLabel(/Bạn muốn hỏi điều gì/).inputValue()).toBe("Thủ tục sang tên sổ đỏ");
+    await resident.page.getByLabel("Chưa biết").check();
+    await resident.page.getByRole("button", { name: "Gửi câu trả lời" }).click();
+    await shown(() => resident.page.getByText("Bạn đã trả lời khảo sát này."));
+    await resident.context.close();
   }, 180_000);
 });
