@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, ButtonLink } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
-import { ShareLink } from "~/components/ShareLink";
 import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
@@ -117,13 +116,30 @@ export default function SurveyEditorPage() {
         <p className="field-hint">{t("surveys.statusHint")}</p>
       </section>
 
-      <ShareLink
-        title={t("surveys.shareTitle")}
-        url={share.url}
-        qrDataUri={share.qrDataUri}
-        qrAlt={t("surveys.qrAlt", { title: survey.title })}
-        qrDownloadHref={`/manage/surveys/${survey.id}/qr.png`}
-      />
+      {/* Not the contest page's ShareLink: sharing its module would split it out of the contest
+          page's chunk and cost that page (at the edge of its weight budget) a file of its own. */}
+      <section className="card share-link" aria-labelledby="share-link-title">
+        <h2 id="share-link-title">{t("surveys.shareTitle")}</h2>
+        <div className="share-link-body">
+          <img
+            className="share-link-qr"
+            src={share.qrDataUri}
+            alt={t("surveys.qrAlt", { title: survey.title })}
+            width={160}
+            height={160}
+          />
+          <div className="share-link-text">
+            <p className="share-link-url">
+              <a href={share.url}>{share.url}</a>
+            </p>
+            <p className="share-link-actions">
+              <a className="btn btn-ghost" href={`/manage/surveys/${survey.id}/qr.png`} download>
+                {t("share.downloadQr")}
+              </a>
+            </p>
+          </div>
+        </div>
+      </section>
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("surveys.detailsTitle")}</h2>
