@@ -9,6 +9,7 @@ import { fileStore } from "../app/storage/files.server";
 import { seedDemoCourse } from "./demo-course";
 import { seedDemoPlans } from "./demo-plans";
 import { seedDemoPopulation } from "./demo-population";
+import { seedDemoSurveys } from "./demo-surveys";
 import { seedDemoTraining } from "./demo-training";
 import { DEMO_QUESTIONS } from "./question-bank";
 
@@ -196,6 +197,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoTraining(db);
   await seedDemoPlans(db);
   await seedDemoPopulation(db);
+  await seedDemoSurveys(db);
 }
 
 export const DEMO_CONTEST = { slug: "tim-hieu-phap-luat-kim-thanh-2026", nodeCode: "HP-KIMTHANH" };

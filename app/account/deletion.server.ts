@@ -152,7 +152,8 @@ export async function decideDeletion(
 /**
  * Removes what identifies the person and keeps what the platform must still count: attempts
  * and scores (an anonymised row in the results), enrolments and completions (training
- * records), with no name, contact, registration answer, address or device behind them.
+ * records), survey choices, with no name, contact, registration answer, free-text answer,
+ * address or device behind them.
  */
 export async function anonymiseUser(tx: DbOrTx, userId: string, now: Date = new Date()): Promise<void> {
   await tx.user.update({
@@ -179,4 +180,6 @@ export async function anonymiseUser(tx: DbOrTx, userId: string, now: Date = new 
   await tx.auditLog.updateMany({ where: { actorId: userId }, data: { ipAddress: null, userAgent: null } });
   // Ratings keep their stars (the satisfaction indicator counts them); a comment may say who wrote it.
   await tx.rating.updateMany({ where: { userId }, data: { comment: null } });
+  // Survey answers keep their choices and scale values (the results count them); free text may say who wrote it.
+  await tx.surveyAnswer.updateMany({ where: { response: { userId }, text: { not: null } }, data: { text: null } });
 }

@@ -68,6 +68,21 @@ export async function personalDataOf(db: Db, userId: string, now: Date = new Dat
         },
         orderBy: { createdAt: "asc" },
       },
+      surveyResponses: {
+        select: {
+          submittedAt: true,
+          survey: { select: { title: true } },
+          answers: {
+            select: {
+              choices: true,
+              scale: true,
+              text: true,
+              question: { select: { position: true, prompt: true, kind: true, options: true } },
+            },
+          },
+        },
+        orderBy: { submittedAt: "asc" },
+      },
     },
   });
   const activity = await db.auditLog.findMany({
@@ -128,6 +143,22 @@ export async function personalDataOf(db: Db, userId: string, now: Date = new Dat
       comment: rating.comment,
       ratedAt: rating.createdAt,
       changedAt: rating.updatedAt,
+    })),
+    // Their own answers in full, with the questions' words (the options chosen by name, not index).
+    surveyResponses: user.surveyResponses.map((response) => ({
+      survey: response.survey.title,
+      submittedAt: response.submittedAt,
+      answers: response.answers
+        .sort((a, b) => a.question.position - b.question.position)
+        .map((answer) => ({
+          question: answer.question.prompt,
+          choices:
+            answer.question.kind === "SINGLE" || answer.question.kind === "MULTIPLE"
+              ? answer.choices.map((index) => answer.question.options[index] ?? null)
+              : undefined,
+          scale: answer.question.kind === "SCALE" ? answer.scale : undefined,
+          text: answer.question.kind === "TEXT" ? answer.text : undefined,
+        })),
     })),
     activeSessions: user.sessions,
     activity,

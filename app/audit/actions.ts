@@ -66,5 +66,10 @@ export const AUDIT_ACTIONS = [
   "indicators.report_exported",
   "apiToken.created",
   "apiToken.revoked",
+  "survey.created",
+  "survey.updated",
+  "survey.opened",
+  "survey.closed",
+  "survey.exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

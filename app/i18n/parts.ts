@@ -2,7 +2,7 @@
  * Which translations a page downloads (issue 8, page weight). The strings live in
  * locales/vi.ts and en.ts; the build splits each locale into chunks by key prefix:
  * `public` (every page: contest, attempt, log-in, errors, …), `learn` (the learner's course
- * pages, ratings and the privacy page, loaded with /courses, /learn, /my, /v, /attempts and /account) and `manage` (the organizer's screens, loaded
+ * pages, ratings, the privacy page and a survey's page, loaded with /courses, /learn, /my, /v, /attempts, /account and /s) and `manage` (the organizer's screens, loaded
  * with /manage). A key listed under neither MANAGE_PREFIXES nor LEARN_PREFIXES is public.
  * A page that shows a key of a part it did not load still works: the client loads that part
  * when it meets the missing key (app/i18n/translate.ts), so a wrong guess here costs a moment,
@@ -32,6 +32,7 @@ export const MANAGE_PREFIXES = [
   "population",
   "indicators",
   "apiTokens",
+  "surveys",
   // The course editor and the organizer's course screens; the learner's strings are `learn`.
   ...["fields", "lessonFields", "manage", "editor", "learners"].map((name) => `courses.${name}`),
   ...[
@@ -102,6 +103,8 @@ export const MANAGE_PREFIXES = [
 export const LEARN_PREFIXES = [
   "courses",
   "rating",
+  // A survey's public page (/s/<code>); the organizer's screens are `surveys` (manage).
+  "survey",
   ...["rating", "privacy"].map((name) => `errors.${name}`),
   // The account's privacy page (/account/privacy): download and deletion request.
   ...["myDataTitle", "myDataHint", "myDataDownload", "deletionTitle", "deletionHint", "deletionReason"].map(
@@ -145,7 +148,7 @@ export function translationPart(tree: TranslationTree, part: TranslationPart, pr
   return picked;
 }
 
-const LEARN_PATHS = ["/courses", "/learn", "/my", "/v", "/attempts", "/account"];
+const LEARN_PATHS = ["/courses", "/learn", "/my", "/v", "/attempts", "/account", "/s"];
 const within = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
 
 /** Which parts a page at `pathname` needs before it renders. */

@@ -48,6 +48,7 @@ export default function ManageLayout() {
         <NavLink to="/manage/indicators">{t("manage.indicators")}</NavLink>
         <NavLink to="/manage/population">{t("manage.population")}</NavLink>
         <NavLink to="/manage/api-tokens">{t("manage.apiTokens")}</NavLink>
+        <NavLink to="/manage/surveys">{t("manage.surveys")}</NavLink>
         <NavLink to="/manage/organizers">{t("manage.organizers")}</NavLink>
         <NavLink to="/manage/members">{t("manage.members")}</NavLink>
         <NavLink to="/manage/privacy">{t("manage.privacy")}</NavLink>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { registerUser } from "~/auth/accounts.server";
 import { requireAnonymous } from "~/auth/guards.server";
-import { PASSWORD_MIN_LENGTH, registerSchema } from "~/auth/schemas";
+import { PASSWORD_MIN_LENGTH, registerSchema, safeRedirect } from "~/auth/schemas";
 import { clientIp, createSession, flashCookie } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
@@ -42,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { setCookie } = await createSession(db, request, result.userId);
   const headers = new Headers({ "Set-Cookie": setCookie });
   headers.append("Set-Cookie", await flashCookie(request, { kind: "success", message: "register.welcome" }));
-  return redirect("/", { headers });
+  // Back to where the visitor was sent from (a survey's link), never to another site.
+  return redirect(safeRedirect(String(formData.get("redirectTo") ?? "")), { headers });
 }
 
 export default function RegisterPage() {
@@ -51,12 +52,14 @@ export default function RegisterPage() {
   const submitting = useNavigation().state === "submitting";
   const failure = actionData?.ok === false ? actionData : null;
   const errors = failure?.fieldErrors ?? {};
+  const redirectTo = useSearchParams()[0].get("redirectTo") ?? "";
   return (
     <section className="auth-card" aria-labelledby="register-title">
       <h1 id="register-title">{t("register.title")}</h1>
       <p>{t("register.intro")}</p>
       <FormAlert error={failure?.formError ? { key: failure.formError, params: failure.formErrorParams } : undefined} />
       <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           label={t("fields.fullName")}
           name="fullName"
@@ -96,7 +99,10 @@ export default function RegisterPage() {
         </Button>
       </Form>
       <p className="auth-switch">
-        {t("register.haveAccount")} <Link to="/login">{t("register.loginLink")}</Link>
+        {t("register.haveAccount")}{" "}
+        <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"}>
+          {t("register.loginLink")}
+        </Link>
       </p>
     </section>
   );

@@ -310,7 +310,8 @@ async function readRows(
 /**
  * Each person's first participation in the period per node of the subtree: an attempt started in
  * a contest of the node, enrolment activity (enrolled, last active or completed) in a course of
- * the node, or a rating of the node. Only the first matters: residents reached counts distinct
+ * the node, a rating of the node, or an answer to a survey of the node (docs/decisions/0010-surveys.md).
+ * Only the first matters: residents reached counts distinct
  * people from the period's start to a month's end (the trend is cumulative) or to its end, so a
  * later participation at the same node never changes a count. One query, grouped in PostgreSQL:
  * a province's 200,000 participants arrive as at most one row per person and node
@@ -336,6 +337,10 @@ function firstParticipation(db: DbOrTx, rootPath: string, period: Period) {
       SELECT g."userId", g."orgNodeId", g."createdAt" AS at
       FROM "Rating" g
       WHERE g."orgNodeId" IN (SELECT id FROM scope) AND g."createdAt" >= ${period.from} AND g."createdAt" < ${period.to}
+      UNION ALL
+      SELECT s."userId", s."orgNodeId", s."submittedAt" AS at
+      FROM "SurveyResponse" s
+      WHERE s."orgNodeId" IN (SELECT id FROM scope) AND s."submittedAt" >= ${period.from} AND s."submittedAt" < ${period.to}
     )
     SELECT "userId", "orgNodeId", min(at) AS at FROM events GROUP BY "userId", "orgNodeId"`;
 }

@@ -8,6 +8,7 @@ import { childPath } from "~/org/tree.server";
 import { rateAction } from "~/ratings/action.server";
 import { canRate, myRating, saveRating } from "~/ratings/ratings.server";
 import { ratingSchema } from "~/ratings/schemas";
+import { submitResponse } from "~/surveys/responses.server";
 import { computeIndicators } from "~/targets/indicators.server";
 import { listPopulations, savePopulation } from "~/targets/population.server";
 import { populationSchema } from "~/targets/population-schema";
@@ -563,5 +564,32 @@ describe("population", () => {
       .reduce((sum, entry) => sum + entry.population, 0);
     expect(hp.residentsReached.population).toBe(expected);
     expect(hp.residentsReached.missingPopulation).toEqual([]);
+  });
+});
+
+describe("survey respondents as residents reached", () => {
+  it("count at the survey's node when they answer, each person once even when also a contestant", async () => {
+    const db = runtime.db;
+    const before = await computeIndicators(db, { nodeId: ids.P, ...period });
+    expect(before.residentsReached.numerator).toBe(3);
+    const survey = await db.survey.create({
+      data: { orgNodeId: ids.A, title: "Khảo sát thử", code: `ind${ids.P.slice(-6)}`, status: "OPEN" },
+    });
+    for (const key of ["u7", "u8"]) await person(db, key);
+    // u5 already took part in B's contest in January; u7 only answers; u8 answers after the period.
+    for (const [key, at] of [
+      ["u5", "2026-03-10T09:00:00"],
+      ["u7", "2026-03-12T09:00:00"],
+      ["u8", "2026-04-05T09:00:00"],
+    ] as const)
+      expect(await submitResponse(db, survey, ids[key], new Map(), vn(at))).toMatchObject({ ok: true });
+
+    const after = await computeIndicators(db, { nodeId: ids.P, ...period });
+    // u1, u2, u5 as before (u5 once) + u7.
+    expect(after.residentsReached.numerator).toBe(4);
+    expect(after.trend.map((month) => month.residentsReached.numerator)).toEqual([1, 2, 4]);
+    const a = after.children.find((child) => child.node.id === ids.A);
+    // A: u1 (its course) + u5 and u7 (its survey).
+    expect(a?.residentsReached.numerator).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import { startAttempt } from "~/contests/attempts.server";
 import { issueCourseCertificate } from "~/courses/certificates.server";
 import { DEMO_CONTEST, seedDemoData } from "../../seeds/demo";
 import { DEMO_COURSE } from "../../seeds/demo-course";
+import { DEMO_SURVEY } from "../../seeds/demo-surveys";
 import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
@@ -51,6 +52,9 @@ interface RouteEntry {
   planParam?: boolean;
   /** The URL names an org node by its code (:code), for the open-data API. */
   nodeCodeParam?: string;
+  /** The URL names the demo survey of Kim Thành by id (:surveyId) or by its public code (:code). */
+  surveyParam?: boolean;
+  surveyCodeParam?: boolean;
   loader?: boolean;
   action?: boolean;
   /** A form the action would accept from the right user (the guard must stop everyone else first). */
@@ -458,6 +462,43 @@ const ROUTES: Record<string, RouteEntry> = {
     action: true,
     form: form({ intent: "addPhase", startsOn: "x" }),
   },
+  // Surveys (issue 7 §3): the organizer's screens, and the public page whose answering needs a user
+  // (an empty answer is refused with 400, so the right user's call stores nothing).
+  "manage.surveys._index": { access: "organizer", path: "/manage/surveys", loader: true },
+  "manage.surveys.new": {
+    access: "organizer",
+    path: "/manage/surveys/new",
+    loader: true,
+    action: true,
+    form: form({ title: "" }),
+  },
+  "manage.surveys.$surveyId._index": {
+    access: "organizerOfNode",
+    path: "/manage/surveys/:surveyId",
+    surveyParam: true,
+    loader: true,
+    action: true,
+    form: form({ intent: "details", title: "" }),
+  },
+  "manage.surveys.$surveyId.results": {
+    access: "organizerOfNode",
+    path: "/manage/surveys/:surveyId/results",
+    surveyParam: true,
+    loader: true,
+  },
+  "manage.surveys.$surveyId.results[.xlsx]": {
+    access: "organizerOfNode",
+    path: "/manage/surveys/:surveyId/results.xlsx",
+    surveyParam: true,
+    loader: true,
+  },
+  "manage.surveys.$surveyId.qr[.png]": {
+    access: "organizerOfNode",
+    path: "/manage/surveys/:surveyId/qr.png",
+    surveyParam: true,
+    loader: true,
+  },
+  "s.$code._index": { access: "user", path: "/s/:code", surveyCodeParam: true, action: true },
   // The catalogue and course pages are public; enrolling and studying need a logged-in user
   // (someone not enrolled is sent to the course page).
   "courses._index": { access: "public", path: "/courses", loader: true },
@@ -517,6 +558,7 @@ let ownerCertificateCode = "";
 let liveSessionId = "";
 let demoActivityId = "";
 let demoPlanId = "";
+let demoSurveyId = "";
 const cookies: Record<
   "anonymous" | "contestant" | "learner" | "siblingOrganizer" | "organizer" | "admin" | "owner",
   string
@@ -597,6 +639,7 @@ beforeAll(async () => {
   ownerCertificateCode = (await issueCourseCertificate(db, { enrolmentId: enrolment.id })).code;
   demoActivityId = (await db.trainingActivity.findFirstOrThrow({ where: { kind: "OFFLINE", isDemo: true } })).id;
   demoPlanId = (await db.plan.findFirstOrThrow({ where: { isDemo: true, orgNode: { code: "HP-KIMTHANH" } } })).id;
+  demoSurveyId = (await db.survey.findUniqueOrThrow({ where: { code: DEMO_SURVEY.code } })).id;
 });
 afterAll(() => runtime?.stop());
 
@@ -661,6 +704,14 @@ async function call(name: string, kind: "loader" | "action", who: keyof typeof c
   if (entry.nodeCodeParam) {
     params.code = entry.nodeCodeParam;
     urlPath = urlPath.replace(":code", entry.nodeCodeParam);
+  }
+  if (entry.surveyParam) {
+    params.surveyId = demoSurveyId;
+    urlPath = urlPath.replace(":surveyId", demoSurveyId);
+  }
+  if (entry.surveyCodeParam) {
+    params.code = DEMO_SURVEY.code;
+    urlPath = urlPath.replace(":code", DEMO_SURVEY.code);
   }
   if (entry.liveSessionParam) {
     params.sessionId = liveSessionId;
@@ -762,5 +813,23 @@ describe("route guard table", () => {
       )
       .catch((thrown: unknown) => thrown);
     expect(outcome instanceof Response && outcome.status).toBe(403);
+  });
+});
+
+describe("a survey's public page", () => {
+  it("is readable by anyone, and unknown codes and drafts answer 404", async () => {
+    const module = await routeModules["../../app/routes/s.$code._index.tsx"]();
+    const loader = module.loader as LoaderFunction;
+    const load = (code: string) =>
+      Promise.resolve()
+        .then(() => loader({ request: new Request(`http://localhost/s/${code}`), params: { code }, context: {} }))
+        .then((result) => (result instanceof Response ? result.status : 200))
+        .catch((thrown: unknown) => (thrown instanceof Response ? thrown.status : thrown));
+    expect(await load(DEMO_SURVEY.code)).toBe(200);
+    expect(await load("nosuchcode")).toBe(404);
+    const draft = await runtime.db.survey.create({
+      data: { orgNodeId: await nodeId(runtime.db, "HP-KIMTHANH"), title: "Bản nháp thử", code: "draftguard1" },
+    });
+    expect(await load(draft.code)).toBe(404);
   });
 });
