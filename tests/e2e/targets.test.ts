@@ -67,11 +67,13 @@ describe.skipIf(!chromiumPath)("an organizer enters a plan and its targets", () 
     await page.waitForURL(/\/manage\/targets\/(?!new)[^/]+$/);
 
     await page.locator("#new-phase-satisfactionPct").fill("120");
+    // Without JavaScript the click submits a form and loads the next page: wait for it to arrive
+    // (a busy machine takes its time) instead of reading the page the click left.
     await page.getByRole("button", { name: "Thêm giai đoạn 2028–2030" }).click();
-    expect(await page.getByText("Chỉ tiêu là số phần trăm từ 0 đến 100").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Chỉ tiêu là số phần trăm từ 0 đến 100").isVisible()).toBe(true);
     await page.locator("#new-phase-satisfactionPct").fill("90");
     await page.getByRole("button", { name: "Thêm giai đoạn 2028–2030" }).click();
-    expect(await page.getByRole("heading", { name: "Giai đoạn 2 (2028–2030)" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("heading", { name: "Giai đoạn 2 (2028–2030)" }).isVisible()).toBe(true);
     expect(await page.getByText("Mức độ hài lòng của người dùng: 90%").isVisible()).toBe(true);
     await context.close();
   }, 120_000);
