@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { type StartedRuntime, startRuntime } from "~/boot.server";
 import { parseEnv } from "~/env.server";
 import { DEMO_BANK, DEMO_LOGINS } from "../seeds/demo";
@@ -10,6 +10,7 @@ import { cookieFrom, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { repeated } from "./support/runs";
 import { type BenchServer, startBenchServer } from "./support/server";
+import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
 
 /**
@@ -51,22 +52,6 @@ interface Player {
   revealAt: Map<number, number>;
   youAt: Map<number, number>;
   answered: Set<number>;
-}
-
-function connect(url: string, cookie: string | null): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectSocket(url, {
-      transports: ["websocket"],
-      extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
-      reconnection: false,
-      timeout: 30_000,
-    });
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
 }
 
 /** Resolves when `done()` is true, polling every 20 ms, or after `timeoutMs` (false then). */

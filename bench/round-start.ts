@@ -2,13 +2,14 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { type StartedRuntime, startRuntime } from "~/boot.server";
 import { parseEnv } from "~/env.server";
 import { BENCH_PASSWORD, type BenchContest, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { type BenchServer, startBenchServer } from "./support/server";
+import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
 
 /**
@@ -92,22 +93,6 @@ function options(args: string[]): Options & { runs: number } {
     profileDir: values.profile ? path.resolve(values.profile) : null,
     runs: Math.max(1, Number(values.runs)),
   };
-}
-
-function connect(url: string, cookie: string | null): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectSocket(url, {
-      transports: ["websocket"],
-      extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
-      reconnection: false,
-      timeout: 30_000,
-    });
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
 }
 
 const randomBetween = (min: number, max: number) => min + Math.random() * (max - min);

@@ -2,13 +2,14 @@ import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { type StartedRuntime, startRuntime } from "~/boot.server";
 import { parseEnv } from "~/env.server";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { memoryMb } from "./support/process-stats";
 import { type BenchServer, startBenchServer } from "./support/server";
+import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep } from "./support/stats";
 
 /**
@@ -31,22 +32,6 @@ interface Step {
   p50_ms: number | null;
   p99_ms: number | null;
   errors: number;
-}
-
-function connect(url: string, cookie: string | null): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectSocket(url, {
-      transports: ["websocket"],
-      extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
-      reconnection: false,
-      timeout: 60_000,
-    });
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
 }
 
 /**

@@ -44,8 +44,8 @@ export const CERTIFICATE_FONTS = {
 export type CertificateFont = keyof typeof CERTIFICATE_FONTS;
 
 let fontBytes: Record<CertificateFont, Buffer> | null = null;
-/** The three Noto Serif faces, read once (the indicator report uses them too). */
-export function loadFonts(): Record<CertificateFont, Buffer> {
+/** The three Noto Serif faces, read once. */
+function loadFonts(): Record<CertificateFont, Buffer> {
   fontBytes ??= {
     regular: readFileSync(CERTIFICATE_FONTS.regular),
     italic: readFileSync(CERTIFICATE_FONTS.italic),
@@ -64,21 +64,29 @@ const FOOTER_TOP = 432;
 export type TextRecorder = (text: string, font: CertificateFont) => void;
 
 export function renderCertificatePdf(content: CertificateContent, record?: TextRecorder): Promise<Buffer> {
-  const fonts = loadFonts();
-  const doc = new PDFDocument({
-    size: "A4",
-    layout: "landscape",
-    margin: 0,
-    font: CERTIFICATE_FONTS.regular,
-    lang: "vi-VN",
-    displayTitle: true,
-    info: {
-      Title: `${content.title} — ${content.recipient}`,
-      Author: content.issuerLines.join(" "),
-      Subject: content.code,
-      CreationDate: content.issuedAt,
+  return renderPdf(
+    {
+      size: "A4",
+      layout: "landscape",
+      margin: 0,
+      font: CERTIFICATE_FONTS.regular,
+      lang: "vi-VN",
+      displayTitle: true,
+      info: {
+        Title: `${content.title} — ${content.recipient}`,
+        Author: content.issuerLines.join(" "),
+        Subject: content.code,
+        CreationDate: content.issuedAt,
+      },
     },
-  });
+    (doc) => drawCertificate(doc, content, record ?? (() => {})),
+  );
+}
+
+/** A PDF in memory: a document with the Noto Serif faces registered, drawn by `draw`. */
+export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: Doc) => void): Promise<Buffer> {
+  const doc = new PDFDocument(options);
+  const fonts = loadFonts();
   for (const name of Object.keys(fonts) as CertificateFont[]) doc.registerFont(name, fonts[name]);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -86,12 +94,12 @@ export function renderCertificatePdf(content: CertificateContent, record?: TextR
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  drawCertificate(doc, content, record ?? (() => {}));
+  draw(doc);
   doc.end();
   return done;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
 interface TextStyle {
   font: CertificateFont;

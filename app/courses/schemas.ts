@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "~/utils/forms";
 import { parseVietnamDateTime } from "~/utils/vietnam-time";
 import { MAX_INTERVALS_PER_REPORT } from "./completion";
 
@@ -12,14 +13,6 @@ const checkbox = z
   .max(10)
   .optional()
   .transform((value) => value === "on" || value === "true");
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((value) => value || null);
 
 const vietnamDateTime = z
   .string()

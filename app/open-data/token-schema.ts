@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDay } from "~/targets/schemas";
+import { optionalDay } from "~/targets/schemas";
 
 /**
  * The forms of /manage/api-tokens (issue 7 §6). Messages are i18n keys. The expiry is a calendar
@@ -14,19 +14,7 @@ export const createTokenSchema = z.object({
     .min(3, "errors.apiTokens.nameRequired")
     .max(120, "errors.apiTokens.nameTooLong"),
   orgNodeId: z.string({ error: "errors.apiTokens.nodeRequired" }).min(1, "errors.apiTokens.nodeRequired").max(64),
-  expiresOn: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (!value) return null;
-      const day = parseDay(value);
-      if (!day) {
-        context.addIssue({ code: "custom", message: "errors.apiTokens.expiresInvalid" });
-        return z.NEVER;
-      }
-      return day;
-    }),
+  expiresOn: optionalDay("errors.apiTokens.expiresInvalid"),
 });
 export type CreateTokenInput = z.output<typeof createTokenSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SurveyQuestionKind } from "~/generated/prisma/enums";
+import { optionalText } from "~/utils/forms";
 import { formatVietnamDateTime, parseVietnamDateTime } from "~/utils/vietnam-time";
 
 /**
@@ -16,14 +17,6 @@ export const SURVEY_QUESTION_KINDS = [
 export const SCALE_VALUES = [1, 2, 3, 4, 5] as const;
 export const MAX_TEXT_ANSWER = 2000;
 export const MAX_OPTIONS = 20;
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((value) => value || null);
 
 const optionalDateTime = (message: string) =>
   z

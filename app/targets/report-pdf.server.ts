@@ -1,5 +1,4 @@
-import PDFDocument from "pdfkit";
-import { type CertificateFont, loadFonts } from "~/certificates/pdf.server";
+import { type CertificateFont, type Doc, renderPdf } from "~/certificates/pdf.server";
 import { createI18n } from "~/i18n/i18n";
 import { type GapStatus, percentText, type ReportLine, type ReportLineKey } from "./report";
 import type { NodeReport } from "./report.server";
@@ -12,7 +11,6 @@ import { madeAtText, periodText, planText } from "./report-excel.server";
  * no browser is needed (the CLI makes it from cron).
  */
 const t = createI18n("vi").t;
-type Doc = InstanceType<typeof PDFDocument>;
 
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };
 const WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -33,30 +31,24 @@ const TREND: { key: ReportLineKey; color: string }[] = [
 ];
 
 export function reportPdf(report: NodeReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: PAGE.margin,
-    lang: "vi-VN",
-    displayTitle: true,
-    bufferPages: true,
-    info: {
-      Title: `Báo cáo chỉ số — ${report.node.name} — ${periodText(report)}`,
-      Author: "Legal Arena",
-      CreationDate: report.generatedAt,
+  return renderPdf(
+    {
+      size: "A4",
+      margin: PAGE.margin,
+      lang: "vi-VN",
+      displayTitle: true,
+      bufferPages: true,
+      info: {
+        Title: `Báo cáo chỉ số — ${report.node.name} — ${periodText(report)}`,
+        Author: "Legal Arena",
+        CreationDate: report.generatedAt,
+      },
     },
-  });
-  const fonts = loadFonts();
-  for (const name of Object.keys(fonts) as CertificateFont[]) doc.registerFont(name, fonts[name]);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  drawReport(doc, report);
-  footer(doc, report);
-  doc.end();
-  return done;
+    (doc) => {
+      drawReport(doc, report);
+      footer(doc, report);
+    },
+  );
 }
 
 function text(doc: Doc, value: string, options: { font?: CertificateFont; size?: number; color?: string } = {}) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "~/utils/forms";
 
 /**
  * Forms of the plans-and-targets screens (issue 7 §1). Messages are i18n keys under
@@ -87,14 +88,6 @@ export function dayLabel(date: Date | null | undefined): string {
   return `${day}/${month}/${year}`;
 }
 
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((value) => value || null);
-
 /** Category names, one per line (or separated by ";"); duplicates and blanks dropped. */
 export function parseCategories(value: string | null | undefined): string[] {
   const seen = new Set<string>();
@@ -110,20 +103,27 @@ export function parseCategories(value: string | null | undefined): string[] {
   return categories;
 }
 
-export const planSchema = z.object({
-  orgNodeId: z.string().min(1, "errors.targets.nodeRequired").max(64, "errors.targets.nodeRequired"),
-  name: z.string().trim().min(5, "errors.targets.nameTooShort").max(300, "errors.targets.nameTooLong"),
-  number: optionalText(60, "errors.targets.numberTooLong"),
-  issuedOn: z
+/** An optional calendar day as typed (parseDay): empty → null, anything else unreadable → `message`. */
+export const optionalDay = (message: string) =>
+  z
     .string()
     .trim()
     .optional()
     .transform((value, context) => {
       if (!value) return null;
       const day = parseDay(value);
-      if (!day) context.addIssue({ code: "custom", message: "errors.targets.dayInvalid" });
+      if (!day) {
+        context.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
       return day;
-    }),
+    });
+
+export const planSchema = z.object({
+  orgNodeId: z.string().min(1, "errors.targets.nodeRequired").max(64, "errors.targets.nodeRequired"),
+  name: z.string().trim().min(5, "errors.targets.nameTooShort").max(300, "errors.targets.nameTooLong"),
+  number: optionalText(60, "errors.targets.numberTooLong"),
+  issuedOn: optionalDay("errors.targets.dayInvalid"),
   implementsPlan: optionalText(500, "errors.targets.implementsTooLong"),
   parentPlanId: optionalText(64, "errors.targets.parentPlanInvalid"),
   officialCategories: z

@@ -1,18 +1,11 @@
 import { z } from "zod";
+import { optionalText } from "~/utils/forms";
 import { formatVietnamDateTime, parseVietnamDateTime } from "~/utils/vietnam-time";
 
 /**
  * Forms of the training screens (issue 6 §6): an offline session and the period filter. Messages
  * are i18n keys (training.errors.*); values are strings as the form posts them.
  */
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((value) => value || null);
-
 /** "1,5" or "1.5" hours → 90 minutes; a session lasts at most 100 hours. */
 export function hoursToMinutes(value: string): number | null {
   const number = Number(value.trim().replace(",", "."));

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /** A form's fields as the browser posts them, and as a refused form is shown again. */
 export type FormValues = Record<string, string>;
@@ -60,3 +60,12 @@ export function tableParams<S extends string>(url: URL, sortable: readonly S[], 
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   return { sort, dir, page, pageSize, skip: (page - 1) * pageSize };
 }
+
+/** An optional text field: trimmed, at most `max` characters (else `message`), empty → null. */
+export const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => value || null);

@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportReport } from "~/cli/report";
 import type { Db } from "~/db/client.server";
 import type { OrgNodeType } from "~/generated/prisma/enums";
-import { childPath } from "~/org/tree.server";
 import { nodeReport } from "~/targets/report.server";
 import { REPORT_SHEETS, reportWorkbook } from "~/targets/report-excel.server";
 import { reportPdf } from "~/targets/report-pdf.server";
 import { periodOfDays } from "~/targets/report-period";
 import { seedDemoData } from "../../seeds/demo";
-import { createUserWithRole, sessionCookie } from "../support/fixtures";
+import { createOrgNode, createUserWithRole, sessionCookie } from "../support/fixtures";
 import { extractPdfText } from "../support/pdf-text";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
@@ -36,20 +35,12 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const period = periodOfDays(new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 11, 31)));
 
 async function node(db: Db, key: string, type: OrgNodeType, parent: string | null) {
-  const parentRow = parent ? await db.orgNode.findUniqueOrThrow({ where: { id: ids[parent] } }) : null;
-  const id = `rep-${key}-${Math.random().toString(36).slice(2, 8)}`;
-  await db.orgNode.create({
-    data: {
-      id,
-      type,
-      name: `Đơn vị báo cáo ${key}`,
-      code: `REP-${key}`,
-      parentId: parentRow?.id ?? null,
-      path: childPath(parentRow?.path ?? null, id),
-      depth: parentRow ? parentRow.depth + 1 : 0,
-    },
+  ids[key] = await createOrgNode(db, {
+    code: `REP-${key}`,
+    name: `Đơn vị báo cáo ${key}`,
+    type,
+    parentId: parent ? ids[parent] : null,
   });
-  ids[key] = id;
 }
 
 beforeAll(async () => {

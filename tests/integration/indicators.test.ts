@@ -4,7 +4,6 @@ import { anonymiseUser } from "~/account/deletion.server";
 import { personalDataOf } from "~/account/personal-data.server";
 import type { Db } from "~/db/client.server";
 import type { OrgNodeType, RosterRole } from "~/generated/prisma/enums";
-import { childPath } from "~/org/tree.server";
 import { rateAction } from "~/ratings/action.server";
 import { canRate, myRating, saveRating } from "~/ratings/ratings.server";
 import { ratingSchema } from "~/ratings/schemas";
@@ -14,7 +13,7 @@ import { listPopulations, savePopulation } from "~/targets/population.server";
 import { populationSchema } from "~/targets/population-schema";
 import { seedDemoData } from "../../seeds/demo";
 import { DEMO_POPULATION } from "../../seeds/demo-population";
-import { createUserWithRole, currentUserFor, nodeId, sessionCookie } from "../support/fixtures";
+import { createOrgNode, createUserWithRole, currentUserFor, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
 /**
@@ -34,20 +33,12 @@ const period = { from: vn("2026-01-01T00:00:00"), to: vn("2026-04-01T00:00:00") 
 const ids: Record<string, string> = {};
 
 async function node(db: Db, key: string, type: OrgNodeType, parent: string | null) {
-  const parentRow = parent ? await db.orgNode.findUniqueOrThrow({ where: { id: ids[parent] } }) : null;
-  const id = `ind-${key}-${Math.random().toString(36).slice(2, 8)}`;
-  await db.orgNode.create({
-    data: {
-      id,
-      type,
-      name: `Đơn vị thử ${key}`,
-      code: `IND-${key}`,
-      parentId: parentRow?.id ?? null,
-      path: childPath(parentRow?.path ?? null, id),
-      depth: parentRow ? parentRow.depth + 1 : 0,
-    },
+  ids[key] = await createOrgNode(db, {
+    code: `IND-${key}`,
+    name: `Đơn vị thử ${key}`,
+    type,
+    parentId: parent ? ids[parent] : null,
   });
-  ids[key] = id;
 }
 
 async function person(db: Db, key: string) {

@@ -4,7 +4,8 @@ import type { CurrentUser } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
 import type { Db } from "~/db/client.server";
-import type { Role } from "~/generated/prisma/enums";
+import type { OrgNodeType, Role } from "~/generated/prisma/enums";
+import { childPath } from "~/org/tree.server";
 
 export const TEST_PASSWORD = "Thu-nghiem-2025";
 let passwordHash: Promise<string> | null = null;
@@ -58,4 +59,25 @@ export async function currentUserFor(db: Db, userId: string): Promise<CurrentUse
 
 export async function nodeId(db: Db, code: string): Promise<string> {
   return (await db.orgNode.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+}
+
+/** An org node under `parentId` (or a root), with a random id; returns the id. */
+export async function createOrgNode(
+  db: Db,
+  input: { code: string; name: string; type: OrgNodeType; parentId: string | null },
+): Promise<string> {
+  const parent = input.parentId ? await db.orgNode.findUniqueOrThrow({ where: { id: input.parentId } }) : null;
+  const id = `${input.code.toLowerCase()}-${randomBytes(3).toString("hex")}`;
+  await db.orgNode.create({
+    data: {
+      id,
+      type: input.type,
+      name: input.name,
+      code: input.code,
+      parentId: parent?.id ?? null,
+      path: childPath(parent?.path ?? null, id),
+      depth: parent ? parent.depth + 1 : 0,
+    },
+  });
+  return id;
 }
