@@ -150,6 +150,18 @@ describe("round ranking", () => {
     expect(JSON.stringify(rows)).not.toContain("000000000123");
     expect(JSON.stringify(rows)).not.toContain("17/05/2010");
     expect(rows.find((row) => row.includes("Bình"))?.[1]).toBe(1);
+
+    // Streamed, the sheet still freezes its header row and shows submission times as dates.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await rankingWorkbook(runtime.db, roundId)).buffer as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    let headerRow = 1;
+    while (sheet.getRow(headerRow).getCell(1).value !== "Hạng") headerRow++;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+    const submittedColumn = header.indexOf("Nộp bài lúc (giờ Việt Nam)"); // 1-based, as the row arrays
+    expect(sheet.getRow(headerRow + 1).getCell(submittedColumn).value).toBeInstanceOf(Date);
+    expect(sheet.getColumn(submittedColumn).numFmt).toBe("dd/mm/yyyy hh:mm:ss");
+    expect(sheet.getRow(headerRow).font?.bold).toBe(true);
   });
 
   it("leaves annulled attempts out", async () => {
