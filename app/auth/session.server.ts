@@ -1,4 +1,4 @@
-import { createCookie, createCookieSessionStorage } from "@remix-run/node";
+import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Db } from "~/db/client.server";
 import { runtime } from "~/runtime.server";
 
@@ -94,4 +94,9 @@ export async function readFlash(request: Request): Promise<{ flash: Flash | null
   const session = await storage.getSession(request.headers.get("Cookie"));
   const flash = (session.get("toast") as Flash | undefined) ?? null;
   return { flash, setCookie: flash ? await storage.commitSession(session, { secure: isHttps(request) }) : null };
+}
+
+/** A redirect that shows `message` (an i18n key) as a toast on the next page: what a saved form answers. */
+export async function redirectWithToast(request: Request, to: string, message: string): Promise<Response> {
+  return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message }) } });
 }

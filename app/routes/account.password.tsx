@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server";
 import { requireUser } from "~/auth/guards.server";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/auth/schemas";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
 import { useTranslation } from "~/i18n/react";
@@ -32,9 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return json(formFailure(formData, "field" in result ? { [result.field]: result.message } : {}), { status: 400 });
   }
-  return redirect("/", {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "account.passwordChanged" }) },
-  });
+  return await redirectWithToast(request, "/", "account.passwordChanged");
 }
 
 export default function ChangePasswordPage() {

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { cancelDeletion, latestDeletionRequest, requestDeletion } from "~/account/deletion.server";
 import { requireUser } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { CheckboxField, TextAreaField } from "~/contests/components/SetupFields";
@@ -45,17 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return json(parsed, { status: 400 });
     const result = await cancelDeletion(db, request, user.id);
     if (!result.ok) return json(formFailure(formData, {}, result.message), { status: 409 });
-    return redirect("/account/privacy", {
-      headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "account.deletionCancelled" }) },
-    });
+    return await redirectWithToast(request, "/account/privacy", "account.deletionCancelled");
   }
   const parsed = parseForm(requestSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await requestDeletion(db, request, user.id, parsed.data.reason || null);
   if (!result.ok) return json(formFailure(formData, {}, result.message), { status: 409 });
-  return redirect("/account/privacy", {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "account.deletionRequested" }) },
-  });
+  return await redirectWithToast(request, "/account/privacy", "account.deletionRequested");
 }
 
 export default function PersonalDataPage() {

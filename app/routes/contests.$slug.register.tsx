@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
 import { registerForContest } from "~/contests/contests.server";
@@ -52,9 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(`/contests/${contest.slug}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "contest.registeredToast" }) },
-  });
+  return await redirectWithToast(request, `/contests/${contest.slug}`, "contest.registeredToast");
 }
 
 const INPUT_TYPES: Partial<Record<RegistrationField, string>> = { dateOfBirth: "date", phone: "tel" };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { useTranslation } from "~/i18n/react";
 import { QuestionEditor } from "~/questions/components/QuestionEditor";
 import { readQuestionForm } from "~/questions/editor.server";
@@ -37,9 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await createQuestion(db, request, user, bank.id, read.draft);
   if (!result.ok) return json({ ...formFailure(formData, {}, result.message), ...echo }, { status: 400 });
-  return redirect(`/manage/questions/${result.questionId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "questions.created" }) },
-  });
+  return await redirectWithToast(request, `/manage/questions/${result.questionId}`, "questions.created");
 }
 
 export default function NewQuestionPage() {

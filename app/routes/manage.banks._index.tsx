@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
@@ -64,9 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
       status: result.code === "FORBIDDEN" ? 403 : 400,
     });
   }
-  return redirect(`/manage/banks/${result.bankId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "banks.created" }) },
-  });
+  return await redirectWithToast(request, `/manage/banks/${result.bankId}`, "banks.created");
 }
 
 export default function BanksPage() {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
 import { FormAlert } from "~/components/Field";
@@ -60,10 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { formData, bannerError } = await readContestFormData(request);
   const intent = formData.get("intent");
   const { db } = runtime();
-  const done = async (message: string) =>
-    redirect(`/manage/contests/${contest.id}`, {
-      headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message }) },
-    });
+  const done = (message: string) => redirectWithToast(request, `/manage/contests/${contest.id}`, message);
   if (intent === "publish" || intent === "archive") {
     const result =
       intent === "publish"

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { hasRole } from "~/auth/access";
 import { forbidden, requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { flashCookie, redirectWithToast } from "~/auth/session.server";
 import { EmptyState } from "~/components/Feedback";
 import { ExportLinks } from "~/contests/components/ExportLinks";
 import { type AnnulFailure, FlaggedAttempts } from "~/contests/components/FlaggedAttempts";
@@ -106,9 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return failure(parsed.fieldErrors.reason ?? Object.values(parsed.fieldErrors)[0]);
     const result = await annulAttempt(db, request, user, parsed.data);
     if (!result.ok) return failure(result.message);
-    return redirect(back, {
-      headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "results.flagged.annulled" }) },
-    });
+    return await redirectWithToast(request, back, "results.flagged.annulled");
   }
   const parsed = parseForm(reinstateSchema, formData);
   const result =

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { ConfirmButton } from "~/components/Feedback";
 import { FormAlert } from "~/components/Field";
 import { RoundForm } from "~/contests/components/RoundForm";
@@ -46,9 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return submitRoundForm(request, user, { contestId: contest.id, roundId: round.id, formData });
   const result = await deleteRound(runtime().db, request, user, { contestId: contest.id, roundId: round.id });
   if (!result.ok) return json({ ...setupFailure(formData, {}, result.message), deleteFailed: true }, { status: 409 });
-  return redirect(`/manage/contests/${contest.id}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "contestSetup.roundDeleted" }) },
-  });
+  return await redirectWithToast(request, `/manage/contests/${contest.id}`, "contestSetup.roundDeleted");
 }
 
 export default function RoundPage() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { readContestFormData } from "~/contests/banner.server";
 import { ContestForm } from "~/contests/components/ContestForm";
 import { createContest } from "~/contests/contests.server";
@@ -37,9 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ),
       { status: result.code === "FORBIDDEN" ? 403 : 400 },
     );
-  return redirect(`/manage/contests/${result.contestId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "contestSetup.created" }) },
-  });
+  return await redirectWithToast(request, `/manage/contests/${result.contestId}`, "contestSetup.created");
 }
 
 export default function NewContestPage() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { updateLesson } from "~/courses/authoring.server";
 import { LessonForm } from "~/courses/components/LessonForm";
 import { lessonFormValues } from "~/courses/forms";
@@ -50,9 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: result.code === "NOT_FOUND" ? 404 : 400 },
     );
-  return redirect(`/manage/courses/${course.id}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "courses.editor.lessonSaved" }) },
-  });
+  return await redirectWithToast(request, `/manage/courses/${course.id}`, "courses.editor.lessonSaved");
 }
 
 export default function EditLessonPage() {

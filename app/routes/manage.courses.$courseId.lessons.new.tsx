@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { addLesson } from "~/courses/authoring.server";
 import { LessonForm } from "~/courses/components/LessonForm";
 import { newLessonFormValues } from "~/courses/forms";
@@ -47,9 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  return redirect(`/manage/courses/${course.id}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "courses.editor.lessonAdded" }) },
-  });
+  return await redirectWithToast(request, `/manage/courses/${course.id}`, "courses.editor.lessonAdded");
 }
 
 export default function NewLessonPage() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { createCourse } from "~/courses/authoring.server";
 import { CourseForm } from "~/courses/components/CourseForm";
 import { newCourseFormValues } from "~/courses/forms";
@@ -33,9 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(formFailure(formData, { [result.field ?? "orgNodeId"]: result.message }), {
       status: result.code === "FORBIDDEN" ? 403 : 400,
     });
-  return redirect(`/manage/courses/${result.courseId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "courses.manage.created" }) },
-  });
+  return await redirectWithToast(request, `/manage/courses/${result.courseId}`, "courses.manage.created");
 }
 
 export default function NewCoursePage() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { ConfirmButton } from "~/components/Feedback";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
@@ -60,9 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const message = input.intent === "rename" ? "org.renamed" : input.intent === "move" ? "org.moved" : "org.deleted";
-  return redirect(input.intent === "delete" ? "/manage/org" : `/manage/org/${nodeId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message }) },
-  });
+  return redirectWithToast(request, input.intent === "delete" ? "/manage/org" : `/manage/org/${nodeId}`, message);
 }
 
 export default function OrgNodePage() {

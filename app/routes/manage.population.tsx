@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
 import { useTranslation } from "~/i18n/react";
@@ -44,9 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(formFailure(formData, { [result.field]: result.message }), {
       status: result.code === "FORBIDDEN" ? 403 : result.code === "NOT_FOUND" ? 404 : 400,
     });
-  return redirect("/manage/population", {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "population.saved" }) },
-  });
+  return await redirectWithToast(request, "/manage/population", "population.saved");
 }
 
 export default function PopulationPage() {

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { decideDeletion, deletionRequestsFor } from "~/account/deletion.server";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { EmptyState } from "~/components/Feedback";
 import { FormAlert } from "~/components/Field";
@@ -59,9 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   const message = parsed.data.decision === "approve" ? "privacyRequests.approved" : "privacyRequests.refused";
-  return redirect("/manage/privacy", {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message }) },
-  });
+  return redirectWithToast(request, "/manage/privacy", message);
 }
 
 export default function PrivacyRequestsPage() {

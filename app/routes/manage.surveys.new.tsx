@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
@@ -32,9 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(formFailure(formData, { [result.field ?? "orgNodeId"]: result.message }), {
       status: result.code === "FORBIDDEN" ? 403 : 400,
     });
-  return redirect(`/manage/surveys/${result.surveyId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "surveys.created" }) },
-  });
+  return await redirectWithToast(request, `/manage/surveys/${result.surveyId}`, "surveys.created");
 }
 
 export default function NewSurveyPage() {

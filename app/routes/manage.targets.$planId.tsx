@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden, requireRole } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { Button } from "~/components/Button";
 import { ConfirmButton, EmptyState } from "~/components/Feedback";
 import { FormAlert } from "~/components/Field";
@@ -119,9 +119,7 @@ function resultFailure(form: string, formData: FormData, result: Extract<PlanRes
 }
 
 async function done(request: Request, location: string, message: string) {
-  return redirect(location, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message }) },
-  });
+  return redirectWithToast(request, location, message);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

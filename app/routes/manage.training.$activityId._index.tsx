@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { useTranslation } from "~/i18n/react";
 import { listManagedTree } from "~/org/tree.server";
 import { runtime } from "~/runtime.server";
@@ -38,9 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(formFailure(formData, result.field ? { [result.field]: result.message } : {}, result.message), {
       status: result.code === "FORBIDDEN" ? 403 : 400,
     });
-  return redirect(`/manage/training/${activityId}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "training.saved" }) },
-  });
+  return await redirectWithToast(request, `/manage/training/${activityId}`, "training.saved");
 }
 
 export default function EditSessionPage() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/guards.server";
-import { flashCookie } from "~/auth/session.server";
+import { redirectWithToast } from "~/auth/session.server";
 import { ButtonLink } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { useTranslation } from "~/i18n/react";
@@ -57,9 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, fieldErrors: {}, values: {}, formError: `survey.errors.${result.code}` },
       { status: 409 },
     );
-  return redirect(`/s/${survey.code}`, {
-    headers: { "Set-Cookie": await flashCookie(request, { kind: "success", message: "survey.thanks" }) },
-  });
+  return await redirectWithToast(request, `/s/${survey.code}`, "survey.thanks");
 }
 
 export default function SurveyPage() {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { createI18n } from "~/i18n/i18n";
 import { formatVietnamDateTime } from "~/utils/vietnam-time";
 import { VIETNAM_OFFSET_MS } from "./indicators";
-import { percentCell, type ReportLine, type ReportLineKey } from "./report";
+import { monthLabel, percentCell, type ReportLine, type ReportLineKey } from "./report";
 import type { NodeReport } from "./report.server";
 import { dayLabel } from "./schemas";
 
@@ -53,11 +53,9 @@ const INDICATOR_SHEETS: { key: ReportLineKey; sheet: string; numerator: string; 
 ];
 
 /** 0.4567 → 45.7 (a number, so the file can be summed and charted). */
-export { percentCell };
 
 const lineName = (key: ReportLineKey) => t(`indicators.lines.${key}`);
 const statusName = (line: ReportLine) => t(`indicators.status.${line.status}`);
-const monthName = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
 const day = (iso: string) => dayLabel(new Date(`${iso}T00:00:00Z`));
 const vietnamDay = (at: Date) => dayLabel(new Date(at.getTime() + VIETNAM_OFFSET_MS));
 
@@ -150,7 +148,7 @@ export async function reportWorkbook(report: NodeReport): Promise<Buffer> {
       report.trend.map((month) => {
         const value = month.lines.find((candidate) => candidate.key === entry.key);
         return [
-          monthName(month.month),
+          monthLabel(month.month),
           value?.numerator ?? null,
           value?.denominator ?? null,
           percentCell(value?.value ?? null),

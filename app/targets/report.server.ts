@@ -57,8 +57,6 @@ export interface NodeReportOptions {
   untrainedAll?: boolean;
 }
 
-export { IndicatorNodeNotFound } from "./indicators.server";
-
 export async function nodeReport(db: DbOrTx, options: NodeReportOptions): Promise<NodeReport> {
   const period = { from: options.from, to: options.to };
   const root = await db.orgNode.findUnique({ where: { id: options.nodeId }, select: { id: true, path: true } });

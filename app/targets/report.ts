@@ -132,3 +132,6 @@ export function percentText(value: number | null): string {
   if (value === null) return "";
   return (Math.round(value * 1000) / 10).toFixed(1).replace(".", ",");
 }
+
+/** "2026-03" → "03/2026", as the dashboard and the files name a month. */
+export const monthLabel = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;

@@ -16,7 +16,7 @@ import {
 } from "recharts";
 import { CHART_COLORS, ChartFigure, useHydrated } from "~/components/ChartFigure";
 import { useTranslation } from "~/i18n/react";
-import { type GapStatus, percentText, type ReportLine, type ReportLineKey } from "../report";
+import { type GapStatus, monthLabel, percentText, type ReportLine, type ReportLineKey } from "../report";
 
 /**
  * The dashboard's charts (issue 7 §4): a gauge per indicator against its target, the monthly
@@ -24,7 +24,7 @@ import { type GapStatus, percentText, type ReportLine, type ReportLineKey } from
  * readers behind a table with the same numbers (ChartFigure); the gauges' table is the values
  * table the page always shows.
  */
-export const STATUS_COLOR: Record<GapStatus, string> = {
+const STATUS_COLOR: Record<GapStatus, string> = {
   met: CHART_COLORS.green,
   near: CHART_COLORS.amber,
   far: CHART_COLORS.accent,
@@ -92,9 +92,6 @@ export interface TrendMonth {
   month: string;
   lines: ReportLine[];
 }
-
-/** "2026-03" → "03/2026". */
-export const monthLabel = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
 
 export function TrendFigure({ months }: { months: TrendMonth[] }) {
   const { t } = useTranslation();
