@@ -54,11 +54,16 @@ const deviceCookie = createCookie("la_device", {
   maxAge: 60 * 60 * 24 * 400,
 });
 
+/** The device id a Cookie header carries, or null (none yet, or not one we issued). */
+export async function deviceIdFromCookie(cookieHeader: string | null): Promise<string | null> {
+  const current = await deviceCookie.parse(cookieHeader);
+  return typeof current === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(current) ? current : null;
+}
+
 /** The browser's device id, and a Set-Cookie header when it had none yet. */
 export async function deviceIdFor(request: Request): Promise<{ deviceId: string; setCookie: string | null }> {
-  const current = await deviceCookie.parse(request.headers.get("Cookie"));
-  if (typeof current === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(current))
-    return { deviceId: current, setCookie: null };
+  const current = await deviceIdFromCookie(request.headers.get("Cookie"));
+  if (current) return { deviceId: current, setCookie: null };
   const deviceId = randomBytes(16).toString("base64url");
   return { deviceId, setCookie: await deviceCookie.serialize(deviceId, { secure: isHttps(request) }) };
 }

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
-import { attemptView, saveAnswer, submitAttempt } from "~/contests/attempts.server";
+import { attemptPageData } from "~/contests/attempt-page.server";
+import { saveAnswer, submitAttempt } from "~/contests/attempts.server";
 import { usePageSignals } from "~/contests/hooks/usePageSignals";
-import { recordAttemptSession } from "~/contests/integrity.server";
 import { useTranslation } from "~/i18n/react";
 import { runtime } from "~/runtime.server";
 
@@ -16,15 +16,14 @@ export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const view = await attemptView(runtime().db, { attemptId: params.attemptId ?? "", userId: user.id });
-  if (!view) throw new Response("Not Found", { status: 404 });
-  if (view.status !== "IN_PROGRESS") throw redirect(`/attempts/${view.id}/result`);
-  await recordAttemptSession(runtime().db, view.id, user.sessionId);
-  const round = await runtime().db.round.findUniqueOrThrow({
-    where: { id: view.roundId },
-    select: { predictionEnabled: true, name: true },
+  const data = await attemptPageData(runtime().db, {
+    attemptId: params.attemptId ?? "",
+    userId: user.id,
+    sessionId: user.sessionId,
   });
-  return json({ ...view, predictionEnabled: round.predictionEnabled, roundName: round.name });
+  if (data.kind === "notFound") throw new Response("Not Found", { status: 404 });
+  if (data.kind === "closed") throw redirect(`/attempts/${data.attemptId}/result`);
+  return json(data.page);
 }
 
 const answerSchema = z.object({

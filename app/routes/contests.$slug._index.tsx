@@ -50,7 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }),
     ),
   );
-  return json({ contest, boards, loggedIn: Boolean(user), shareUrl, qrDataUri: await qrSvgDataUri(shareUrl) });
+  // A contestant starting over the socket sends no response to set it on: give the device id now.
+  const device = user ? await deviceIdFor(request) : null;
+  return json(
+    { contest, boards, loggedIn: Boolean(user), shareUrl, qrDataUri: await qrSvgDataUri(shareUrl) },
+    device?.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,
+  );
 }
 
 const PUBLIC_BOARD_SIZE = 10;

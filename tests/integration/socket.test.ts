@@ -91,6 +91,65 @@ describe("the socket layer", () => {
     expect(row.answeredAt.toISOString()).toBe(saved.savedAt);
   });
 
+  it("starts, answers and submits a round over the socket, with the attempt page's data in the start's ack", async () => {
+    const { contestId, roundId } = await roundWithVisibility("LIVE");
+    const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: "HP-KIMTHANH-THCS" });
+    const socket = client({ cookie: await sessionCookie(runtime.db, user.id) });
+    await connected(socket);
+    expect(await request(socket, "attempt:start", { roundId })).toMatchObject({
+      ok: false,
+      code: "NOT_REGISTERED",
+      message: "Bạn cần đăng ký dự thi trước khi làm bài.",
+    });
+    expect(await request(socket, "attempt:start", { roundId: "no-such-round" })).toMatchObject({
+      ok: false,
+      code: "ROUND_NOT_FOUND",
+    });
+    for (const bad of [null, { roundId: "" }, { roundId, extra: 1 }])
+      expect(await request(socket, "attempt:start", bad)).toMatchObject({ ok: false, code: "INVALID" });
+    await runtime.db.registration.create({
+      data: { contestId, userId: user.id, fields: {}, consentAt: new Date(), consentVersion: 1 },
+    });
+
+    const started = await request(socket, "attempt:start", { roundId });
+    expect(started).toMatchObject({ ok: true, resumed: false, page: { status: "IN_PROGRESS", roundName: "Đợt 1" } });
+    const page = started.page as { id: string; questions: Array<{ position: number; options: string[] }> };
+    expect(page.id).toBe(started.attemptId);
+    expect(page.questions).toHaveLength(5);
+    // Never the key: the options are texts only.
+    expect(JSON.stringify(page)).not.toContain("correct");
+    // A second start (a double tap, another tab) resumes the same attempt.
+    expect(await request(socket, "attempt:start", { roundId })).toMatchObject({
+      ok: true,
+      attemptId: started.attemptId,
+      resumed: true,
+    });
+    expect(await runtime.db.attempt.count({ where: { roundId, userId: user.id } })).toBe(1);
+
+    for (const question of page.questions)
+      expect(
+        await request(socket, "attempt:answer", { attemptId: page.id, position: question.position, selected: [0] }),
+      ).toMatchObject({ ok: true });
+    const submitted = await request(socket, "attempt:submit", { attemptId: page.id, prediction: null });
+    // The status only: the result page shows the score as the round's review policy allows.
+    expect(submitted).toEqual({ ok: true, attemptId: page.id, status: "SUBMITTED" });
+    const closed = await runtime.db.attempt.findUniqueOrThrow({ where: { id: page.id } });
+    expect(closed.status).toBe("SUBMITTED");
+    expect(closed.score).not.toBeNull();
+    expect(await request(socket, "attempt:answer", { attemptId: page.id, position: 0, selected: [1] })).toMatchObject({
+      ok: false,
+      code: "ATTEMPT_CLOSED",
+    });
+
+    const stranger = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: "HP-KIMTHANH-THCS" });
+    const strangerSocket = client({ cookie: await sessionCookie(runtime.db, stranger.id) });
+    await connected(strangerSocket);
+    expect(await request(strangerSocket, "attempt:submit", { attemptId: page.id, prediction: null })).toMatchObject({
+      ok: false,
+      code: "ATTEMPT_NOT_FOUND",
+    });
+  });
+
   it("refuses a handshake from another site's page", async () => {
     const owner = await contestantWithAttempt();
     const hostile = client({ cookie: owner.cookie, origin: "https://evil.example" });
