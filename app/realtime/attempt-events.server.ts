@@ -40,7 +40,9 @@ export const attemptEvents = [
         },
       });
       if (!started.ok) return refusal(context, started.code, started.message);
-      // The page's data comes with the start, so the attempt page opens without another request.
+      // The page's data comes with the start, so the attempt page opens without another request:
+      // a new attempt's is built as it is created, a resumed one's is read.
+      if (started.view) return { ok: true, attemptId: started.attemptId, resumed: false, page: started.view };
       const data = await attemptPageData(db, {
         attemptId: started.attemptId,
         userId: user.id,

@@ -324,4 +324,70 @@ describe("the attempt lifecycle", () => {
     ).toMatchObject({ ok: false, code: "ATTEMPT_NOT_FOUND" });
     expect(await attemptView(runtime.db, { attemptId: started.attemptId, userId: other, now: T0 })).toBeNull();
   });
+
+  it("takes a storm of simultaneous starts, answers and submits in batches without mixing contestants up", async () => {
+    // Everything below arrives at once, so the engine writes it in a few batches (group commit).
+    const round = await newRound({ shuffleOptions: true, shuffleQuestions: true });
+    const users = await Promise.all(Array.from({ length: 30 }, () => contestant()));
+    const starts = await Promise.all(
+      users.map((userId) => startAttempt(runtime.db, { userId, roundId: round.id, now: T0 })),
+    );
+    const attempts = starts.map((started, index) => {
+      if (!started.ok || !started.view) throw new Error(started.ok ? "no view" : started.code);
+      return { userId: users[index], id: started.attemptId, view: started.view };
+    });
+    expect(new Set(attempts.map((attempt) => attempt.id)).size).toBe(30);
+    // The view built at the start is what the page reads back from the database.
+    for (const attempt of attempts.slice(0, 3)) {
+      const stored = await attemptView(runtime.db, { attemptId: attempt.id, userId: attempt.userId, now: T0 });
+      expect({ ...attempt.view, predictionEnabled: undefined, roundName: undefined }).toEqual({
+        ...stored,
+        predictionEnabled: undefined,
+        roundName: undefined,
+      });
+    }
+
+    // Contestant i answers the first i % 21 questions correctly (in the order shown to them) and
+    // the rest wrongly, all at once; then all submit at once.
+    const frozen = await runtime.db.attemptQuestion.findMany({
+      where: { attemptId: { in: attempts.map((attempt) => attempt.id) } },
+      include: { questionVersion: true },
+    });
+    const saves = frozen.map((question) => {
+      const owner = attempts.findIndex((attempt) => attempt.id === question.attemptId);
+      const options = question.questionVersion.options as unknown as QuestionOption[];
+      const wanted = question.position < owner % 21;
+      const shown = question.optionOrder.flatMap((original, index) =>
+        options[original].correct === wanted ? [index] : [],
+      );
+      return saveAnswer(runtime.db, {
+        attemptId: question.attemptId,
+        userId: attempts[owner].userId,
+        position: question.position,
+        selected: wanted ? shown : shown.slice(0, 1),
+        now: minutes(2),
+      });
+    });
+    expect((await Promise.all(saves)).every((ack) => ack.ok)).toBe(true);
+    const submitted = await Promise.all(
+      attempts.map((attempt, index) =>
+        submitAttempt(runtime.db, {
+          attemptId: attempt.id,
+          userId: attempt.userId,
+          prediction: index,
+          now: minutes(3),
+        }),
+      ),
+    );
+    expect(submitted).toEqual(attempts.map((_, index) => ({ ok: true, status: "SUBMITTED", score: index % 21 })));
+    const stored = await runtime.db.attempt.findMany({ where: { id: { in: attempts.map((attempt) => attempt.id) } } });
+    for (const [index, attempt] of attempts.entries())
+      expect(stored.find((row) => row.id === attempt.id)).toMatchObject({
+        status: "SUBMITTED",
+        score: index % 21,
+        correctCount: index % 21,
+        prediction: index,
+        timeUsedMs: 3 * 60_000,
+      });
+  });
 });
