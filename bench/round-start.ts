@@ -40,6 +40,8 @@ interface Options {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   answers: "socket" | "http";
+  /** How contestants start and submit: over the socket, as the pages do with JavaScript, or the pages' HTTP actions. */
+  startVia: "socket" | "http";
   profileDir: string | null;
 }
 
@@ -76,6 +78,7 @@ function options(args: string[]): Options & { runs: number } {
       "redis-url": { type: "string" },
       embedded: { type: "boolean", default: false },
       answers: { type: "string", default: "socket" },
+      start: { type: "string", default: "socket" },
       profile: { type: "string" },
       runs: { type: "string", default: "1" },
     },
@@ -90,6 +93,7 @@ function options(args: string[]): Options & { runs: number } {
     databaseUrl: embedded ? undefined : (values["database-url"] ?? process.env.DATABASE_URL),
     redisUrl: embedded ? undefined : (values["redis-url"] ?? process.env.REDIS_URL),
     answers: values.answers === "http" ? "http" : "socket",
+    startVia: values.start === "http" ? "http" : "socket",
     profileDir: values.profile ? path.resolve(values.profile) : null,
     runs: Math.max(1, Number(values.runs)),
   };
@@ -224,22 +228,33 @@ async function runOnce(opts: Options) {
         let attemptId: string;
         let questions: Array<{ position: number; type: string; options: string[] }>;
         try {
-          const start = await http.request("POST", dataPath(`/contests/${contest.slug}`, ROUTE_CONTEST), {
-            cookie: contestant.cookie,
-            form: { intent: "start", roundId: contest.roundId },
-          });
-          const location = start.headers["x-remix-redirect"];
-          if (typeof location !== "string" || !location.startsWith("/attempts/"))
-            return errors.add(`start ${start.status}`);
-          attemptId = location.split("/")[2];
-          startActionMs.push(performance.now() - started);
-          // After an action the router reloads every route's data: the root's and the page's.
-          const [root, page] = await Promise.all([
-            http.request("GET", dataPath(location, "root"), { cookie: contestant.cookie }),
-            http.request("GET", dataPath(location, ROUTE_ATTEMPT), { cookie: contestant.cookie }),
-          ]);
-          if (root.status !== 200 || page.status !== 200) return errors.add(`attempt page ${page.status}`);
-          questions = JSON.parse(page.body).questions;
+          if (opts.startVia === "socket") {
+            // The contest page's start with JavaScript: the ack carries the attempt page's data.
+            const ack = await (contestant.socket as Socket)
+              .timeout(ACK_TIMEOUT_MS)
+              .emitWithAck("attempt:start", { roundId: contest.roundId });
+            if (!ack?.ok) return errors.add(`start ${ack?.code}`);
+            attemptId = ack.attemptId;
+            questions = ack.page.questions;
+            startActionMs.push(performance.now() - started);
+          } else {
+            const start = await http.request("POST", dataPath(`/contests/${contest.slug}`, ROUTE_CONTEST), {
+              cookie: contestant.cookie,
+              form: { intent: "start", roundId: contest.roundId },
+            });
+            const location = start.headers["x-remix-redirect"];
+            if (typeof location !== "string" || !location.startsWith("/attempts/"))
+              return errors.add(`start ${start.status}`);
+            attemptId = location.split("/")[2];
+            startActionMs.push(performance.now() - started);
+            // After an action the router reloads every route's data: the root's and the page's.
+            const [root, page] = await Promise.all([
+              http.request("GET", dataPath(location, "root"), { cookie: contestant.cookie }),
+              http.request("GET", dataPath(location, ROUTE_ATTEMPT), { cookie: contestant.cookie }),
+            ]);
+            if (root.status !== 200 || page.status !== 200) return errors.add(`attempt page ${page.status}`);
+            questions = JSON.parse(page.body).questions;
+          }
           startMs.push(performance.now() - started);
           attemptIds.push(attemptId);
         } catch {
@@ -256,12 +271,19 @@ async function runOnce(opts: Options) {
         }
         const submitStarted = performance.now();
         try {
-          const submit = await http.request("POST", dataPath(`/attempts/${attemptId}`, ROUTE_ATTEMPT), {
-            cookie: contestant.cookie,
-            form: { intent: "submit" },
-          });
-          if (!String(submit.headers["x-remix-redirect"] ?? "").endsWith("/result"))
-            return errors.add(`submit ${submit.status}`);
+          if (opts.startVia === "socket") {
+            const ack = await (contestant.socket as Socket)
+              .timeout(ACK_TIMEOUT_MS)
+              .emitWithAck("attempt:submit", { attemptId, prediction: null });
+            if (!ack?.ok) return errors.add(`submit ${ack?.code}`);
+          } else {
+            const submit = await http.request("POST", dataPath(`/attempts/${attemptId}`, ROUTE_ATTEMPT), {
+              cookie: contestant.cookie,
+              form: { intent: "submit" },
+            });
+            if (!String(submit.headers["x-remix-redirect"] ?? "").endsWith("/result"))
+              return errors.add(`submit ${submit.status}`);
+          }
           submitMs.push(performance.now() - submitStarted);
         } catch {
           errors.add("submit failed");
@@ -329,6 +351,7 @@ async function runOnce(opts: Options) {
       server_peak_rss_mb: memory.peakRssMb,
       database: server.description,
       answers_via: opts.answers,
+      start_via: opts.startVia,
       watchers: watcherPushes.length,
       start_ms: start,
       start_action_ms: summary(startActionMs),

@@ -81,6 +81,7 @@ async function saturate(
   clients: Array<{ socket: Socket; payload: (n: number) => unknown }>,
   event: string,
   stepMs: number,
+  thinkSteps: readonly number[],
 ): Promise<{ max: number; steps: Step[] }> {
   const steps: Step[] = [];
   let max = 0;
@@ -93,7 +94,7 @@ async function saturate(
         .catch(() => {}),
     ),
   );
-  for (const thinkMs of THINK_STEPS_MS) {
+  for (const thinkMs of thinkSteps) {
     const result = await step(clients, event, thinkMs, stepMs);
     steps.push(result);
     console.log(
@@ -114,15 +115,24 @@ export async function run(args: string[]) {
       "database-url": { type: "string" },
       "redis-url": { type: "string" },
       embedded: { type: "boolean", default: false },
+      profile: { type: "string" },
+      "think-steps": { type: "string" },
     },
   });
+  const profileDir = values.profile ? path.resolve(values.profile) : null;
+  // A shorter ladder (e.g. "1000,500") to look at a few rates only, with --profile.
+  const thinkSteps = values["think-steps"] ? values["think-steps"].split(",").map(Number) : THINK_STEPS_MS;
   const contestants = Number(values.contestants);
   const stepMs = Number(values["step-seconds"]) * 1000;
   const databaseUrl = values.embedded ? undefined : (values["database-url"] ?? process.env.DATABASE_URL);
   const redisUrl = values.embedded ? undefined : (values["redis-url"] ?? process.env.REDIS_URL);
 
   // 1. The app: contestants logged in, each with a running attempt, connected.
-  const server: BenchServer = await startBenchServer({ databaseUrl, redisUrl });
+  const server: BenchServer = await startBenchServer({
+    databaseUrl,
+    redisUrl,
+    nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  });
   const http = httpClient(server.url);
   const sockets: Socket[] = [];
   let runtime: StartedRuntime | null = null;
@@ -164,7 +174,7 @@ export async function run(args: string[]) {
       }
     });
     console.log(`${server.description}: ${clients.length} contestants ready (${setupErrors} failed to set up)`);
-    app = await saturate("app", clients, "attempt:answer", stepMs);
+    app = await saturate("app", clients, "attempt:answer", stepMs, thinkSteps);
     appRssMb = memoryMb(server.pid).peakRssMb;
   } finally {
     for (const socket of sockets.splice(0)) socket.close();
@@ -195,7 +205,7 @@ export async function run(args: string[]) {
         clients.push({ socket, payload: (n) => ({ attemptId: `a${i}`, position: n % 16, selected: [n % 2] }) });
       },
     );
-    baseline = await saturate("bare", clients, "answer", stepMs);
+    baseline = await saturate("bare", clients, "answer", stepMs, thinkSteps);
   } finally {
     for (const socket of sockets.splice(0)) socket.close();
     bare.kill();

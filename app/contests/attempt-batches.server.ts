@@ -19,6 +19,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { QuestionOption } from "~/questions/draft";
 import { runtimeIfStarted } from "~/runtime.server";
 import { type Blueprint, type Candidate, drawQuestions, seededRandom } from "./draw";
+import { type DrawnQuestion, drawnQuestions } from "./drawn";
 import type { AttemptError } from "./errors";
 import {
   type AttemptShape,
@@ -177,11 +178,13 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
       await db.$queryRaw<StartState[]>`
         SELECT u.user_id AS "userId", run.id AS "runningId", run."roundId" AS "runningRoundId",
                run."deadlineAt" AS "runningDeadline",
-               EXISTS (SELECT 1 FROM "Registration" g JOIN "Round" r ON r."contestId" = g."contestId"
-                        WHERE r.id = u.round_id AND g."userId" = u.user_id) AS registered,
+               EXISTS (SELECT 1 FROM "Registration" g
+                        WHERE g."contestId" = u.contest_id AND g."userId" = u.user_id) AS registered,
                (SELECT count(*)::int FROM "Attempt" a WHERE a."roundId" = u.round_id AND a."userId" = u.user_id) AS previous
           FROM unnest(${taken.map((index) => requests[index].userId)}::text[],
-                      ${taken.map((index) => requests[index].roundId)}::text[]) AS u(user_id, round_id)
+                      ${taken.map((index) => requests[index].roundId)}::text[],
+                      ${taken.map((index) => rounds.get(requests[index].roundId)?.contestId ?? "")}::text[])
+               AS u(user_id, round_id, contest_id)
           LEFT JOIN LATERAL (SELECT id, "roundId", "deadlineAt" FROM "Attempt" a
                               WHERE a."userId" = u.user_id AND a.status = 'IN_PROGRESS' LIMIT 1) run ON true`
     ).map((state) => [state.userId, state]),
@@ -304,46 +307,45 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
   return outcomes;
 }
 
-/** The attempts and their questions in one statement; returns the ids inserted (a conflict skips one). */
+/**
+ * The attempts with their drawn questions in one statement; returns the ids inserted (a conflict
+ * skips one). The rows travel as one JSON document: one parameter, cheap to encode and to parse.
+ */
 async function insertAttempts(db: Db, attempts: NewAttempt[]): Promise<string[]> {
-  const questions = attempts.flatMap((attempt) =>
-    attempt.questions.map((question, position) => ({ attempt, question, position })),
-  );
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    WITH created AS (
-      INSERT INTO "Attempt" (id, "roundId", "userId", number, "startedAt", "deadlineAt", "maxScore",
-                             "startIp", "deviceId", "sessionIds")
-      SELECT a.id, a.round_id, a.user_id, a.number, a.started_at, a.deadline_at, a.max_score, a.ip, a.device_id,
-             CASE WHEN a.session_id IS NULL THEN '{}'::text[] ELSE ARRAY[a.session_id] END
-        FROM unnest(${attempts.map((attempt) => attempt.id)}::text[],
-                    ${attempts.map((attempt) => attempt.request.roundId)}::text[],
-                    ${attempts.map((attempt) => attempt.request.userId)}::text[],
-                    ${attempts.map((attempt) => attempt.number)}::int[],
-                    ${attempts.map((attempt) => attempt.request.now.toISOString())}::timestamp(3)[],
-                    ${attempts.map((attempt) => attempt.deadline.toISOString())}::timestamp(3)[],
-                    ${attempts.map((attempt) => attempt.maxScore)}::int[],
-                    ${attempts.map((attempt) => attempt.request.origin?.ip?.slice(0, 64) ?? null)}::text[],
-                    ${attempts.map((attempt) => attempt.request.origin?.deviceId ?? null)}::text[],
-                    ${attempts.map((attempt) => attempt.request.origin?.sessionId ?? null)}::text[])
-             AS a(id, round_id, user_id, number, started_at, deadline_at, max_score, ip, device_id, session_id)
-      ON CONFLICT DO NOTHING
-      RETURNING id),
-    frozen AS (
-      INSERT INTO "AttemptQuestion" ("attemptId", position, "questionVersionId", "optionOrder", points)
-      SELECT q.attempt_id, q.position, q.version_id, q.option_order::int[], q.points
-        FROM unnest(${questions.map((row) => row.attempt.id)}::text[],
-                    ${questions.map((row) => row.position)}::int[],
-                    ${questions.map((row) => row.question.versionId)}::text[],
-                    ${questions.map((row) => `{${row.question.optionOrder.join(",")}}`)}::text[],
-                    ${questions.map((row) => row.attempt.pointsPerQuestion)}::int[])
-             AS q(attempt_id, position, version_id, option_order, points)
-        JOIN created ON created.id = q.attempt_id)
-    SELECT id FROM created`;
-  return rows.map((row) => row.id);
+  const rows = attempts.map((attempt) => ({
+    id: attempt.id,
+    round_id: attempt.request.roundId,
+    user_id: attempt.request.userId,
+    number: attempt.number,
+    started_at: attempt.request.now.toISOString(),
+    deadline_at: attempt.deadline.toISOString(),
+    max_score: attempt.maxScore,
+    drawn: attempt.questions.map(
+      (question): DrawnQuestion => ({
+        versionId: question.versionId,
+        optionOrder: question.optionOrder,
+        points: attempt.pointsPerQuestion,
+      }),
+    ),
+    ip: attempt.request.origin?.ip?.slice(0, 64) ?? null,
+    device_id: attempt.request.origin?.deviceId ?? null,
+    session_ids: attempt.request.origin?.sessionId ? [attempt.request.origin.sessionId] : [],
+  }));
+  const inserted = await db.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "Attempt" (id, "roundId", "userId", number, "startedAt", "deadlineAt", "maxScore", drawn,
+                           "startIp", "deviceId", "sessionIds")
+    SELECT a.id, a.round_id, a.user_id, a.number, a.started_at, a.deadline_at, a.max_score, a.drawn,
+           a.ip, a.device_id, a.session_ids
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+           AS a(id text, round_id text, user_id text, number int, started_at timestamp(3), deadline_at timestamp(3),
+                max_score int, drawn jsonb, ip text, device_id text, session_ids text[])
+    ON CONFLICT DO NOTHING
+    RETURNING id`;
+  return inserted.map((row) => row.id);
 }
 
 /** The stem, type and options of question versions, from memory or in one read. */
-async function versionContents(db: DbOrTx, versionIds: string[]): Promise<Map<string, VersionContent>> {
+export async function versionContents(db: DbOrTx, versionIds: string[]): Promise<Map<string, VersionContent>> {
   const found = new Map<string, VersionContent>();
   const missing: string[] = [];
   for (const id of new Set(versionIds)) {
@@ -434,12 +436,15 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
        ORDER BY id
          FOR SHARE)
     INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
-    SELECT s.attempt_id, s.position, s.selected::int[], s.at, s.at
-      FROM unnest(${saves.map((save) => requests[save.index].attemptId)}::text[],
-                  ${saves.map((save) => requests[save.index].position)}::int[],
-                  ${saves.map((save) => `{${save.original.join(",")}}`)}::text[],
-                  ${saves.map((save) => requests[save.index].now.toISOString())}::timestamp(3)[])
-           AS s(attempt_id, position, selected, at)
+    SELECT s.attempt_id, s.position, s.selected, s.at, s.at
+      FROM jsonb_to_recordset(${JSON.stringify(
+        saves.map((save) => ({
+          attempt_id: requests[save.index].attemptId,
+          position: requests[save.index].position,
+          selected: save.original,
+          at: requests[save.index].now.toISOString(),
+        })),
+      )}::jsonb) AS s(attempt_id text, position int, selected int[], at timestamp(3))
       JOIN running ON running.id = s.attempt_id AND running."deadlineAt" >= s.at
     ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"
     RETURNING "attemptId", position`;
@@ -485,37 +490,25 @@ async function attemptShapes(db: DbOrTx, attemptIds: string[]): Promise<Map<stri
     else missing.push(id);
   }
   if (missing.length === 0) return shapes;
-  const rows = await db.$queryRaw<
-    Array<{
-      id: string;
-      userId: string;
-      position: number | null;
-      optionOrder: number[] | null;
-      versionId: string | null;
-      points: number | null;
-      type: string | null;
-    }>
-  >`
-    SELECT a.id, a."userId", q.position, q."optionOrder", q."questionVersionId" AS "versionId", q.points,
-           v.type::text AS type
-      FROM "Attempt" a
-      LEFT JOIN "AttemptQuestion" q ON q."attemptId" = a.id
-      LEFT JOIN "QuestionVersion" v ON v.id = q."questionVersionId"
-     WHERE a.id = ANY(${missing}::text[])`;
-  for (const row of rows) {
-    let shape = shapes.get(row.id);
-    if (!shape) {
-      shape = { userId: row.userId, questions: new Map() };
-      shapes.set(row.id, shape);
-    }
-    if (row.position !== null)
-      shape.questions.set(row.position, {
-        optionOrder: row.optionOrder ?? [],
-        versionId: row.versionId ?? "",
-        points: row.points ?? 0,
-        type: row.type ?? "",
-      });
-  }
+  const rows = await db.attempt.findMany({
+    where: { id: { in: missing } },
+    select: { id: true, userId: true, drawn: true },
+  });
+  const drawnOf = new Map(rows.map((row) => [row.id, drawnQuestions(row.drawn)]));
+  const versions = await versionContents(
+    db,
+    [...drawnOf.values()].flatMap((drawn) => drawn.map((question) => question.versionId)),
+  );
+  for (const row of rows)
+    shapes.set(row.id, {
+      userId: row.userId,
+      questions: new Map(
+        (drawnOf.get(row.id) ?? []).map((question, position) => [
+          position,
+          { ...question, type: versions.get(question.versionId)?.type ?? "" },
+        ]),
+      ),
+    });
   for (const id of missing) {
     const shape = shapes.get(id);
     if (shape) rememberAttemptShape(id, shape);
@@ -661,15 +654,20 @@ export async function closeAttempts(db: Db, requests: CloseRequest[]): Promise<M
          SET status = u.status::"AttemptStatus", "closedAt" = u.closed_at, score = u.score,
              "correctCount" = u.correct_count, "timeUsedMs" = u.time_used_ms, prediction = u.prediction,
              "fastAnswerCount" = u.fast_answer_count
-        FROM unnest(${results.map((result) => result.attempt.id)}::text[],
-                    ${results.map((result) => result.status)}::text[],
-                    ${results.map((result) => result.closedAt.toISOString())}::timestamp(3)[],
-                    ${results.map((result) => result.score)}::int[],
-                    ${results.map((result) => result.correctCount)}::int[],
-                    ${results.map((result) => result.timeUsedMs)}::int[],
-                    ${results.map((result) => result.prediction)}::int[],
-                    ${results.map((result) => result.fastAnswerCount)}::int[])
-             AS u(id, status, closed_at, score, correct_count, time_used_ms, prediction, fast_answer_count)
+        FROM jsonb_to_recordset(${JSON.stringify(
+          results.map((result) => ({
+            id: result.attempt.id,
+            status: result.status,
+            closed_at: result.closedAt.toISOString(),
+            score: result.score,
+            correct_count: result.correctCount,
+            time_used_ms: result.timeUsedMs,
+            prediction: result.prediction,
+            fast_answer_count: result.fastAnswerCount,
+          })),
+        )}::jsonb)
+             AS u(id text, status text, closed_at timestamp(3), score int, correct_count int, time_used_ms int,
+                  prediction int, fast_answer_count int)
        WHERE a.id = u.id AND a.status = 'IN_PROGRESS'`;
     return results;
   }, TX);

@@ -12,8 +12,11 @@ import {
   type StartedView,
   startInBatch,
   submitInBatch,
+  versionContents,
 } from "./attempt-batches.server";
+import { drawnQuestions } from "./drawn";
 import type { AttemptError } from "./errors";
+import type { VersionContent } from "./hot-cache.server";
 
 export { candidatesFor } from "./attempt-batches.server";
 export type { AttemptError, AttemptResult, StartedView };
@@ -42,15 +45,14 @@ export async function attemptView(db: Db, input: { attemptId: string; userId: st
   await closeExpiredAttempts(db, now, { attemptId: input.attemptId, userId: input.userId });
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: input.userId },
-    include: {
-      questions: {
-        orderBy: { position: "asc" },
-        include: { questionVersion: { select: { stem: true, type: true, options: true } } },
-      },
-      answers: true,
-    },
+    include: { answers: true },
   });
   if (!attempt) return null;
+  const drawn = drawnQuestions(attempt.drawn);
+  const versions = await versionContents(
+    db,
+    drawn.map((question) => question.versionId),
+  );
   const answers = new Map(attempt.answers.map((answer) => [answer.position, answer.selected]));
   return {
     id: attempt.id,
@@ -58,15 +60,15 @@ export async function attemptView(db: Db, input: { attemptId: string; userId: st
     status: attempt.status,
     serverNow: now.toISOString(),
     remainingMs: attempt.status === "IN_PROGRESS" ? Math.max(0, attempt.deadlineAt.getTime() - now.getTime()) : 0,
-    questions: attempt.questions.map((question) => {
-      const options = question.questionVersion.options as unknown as QuestionOption[];
-      const selected = answers.get(question.position) ?? [];
+    questions: drawn.map((question, position) => {
+      const version = versions.get(question.versionId) as VersionContent;
+      const selected = answers.get(position) ?? [];
       return {
-        position: question.position,
-        type: question.questionVersion.type,
-        stem: question.questionVersion.stem,
+        position,
+        type: version.type,
+        stem: version.stem,
         // Only the texts, in the shown order: never the key.
-        options: question.optionOrder.map((original) => options[original].text),
+        options: question.optionOrder.map((original) => version.options[original].text),
         selected: question.optionOrder.flatMap((original, shown) => (selected.includes(original) ? [shown] : [])),
       };
     }),
@@ -133,7 +135,6 @@ export async function attemptResult(db: Db, input: { attemptId: string; userId: 
     where: { id: input.attemptId, userId: input.userId },
     include: {
       round: { include: { contest: { select: { id: true, slug: true, title: true } } } },
-      questions: { orderBy: { position: "asc" }, include: { questionVersion: true } },
       answers: true,
     },
   });
@@ -142,6 +143,14 @@ export async function attemptResult(db: Db, input: { attemptId: string; userId: 
   const policy = attempt.round.reviewPolicy;
   const answersVisible = policy === "ANSWERS_AFTER_CLOSE" && now >= attempt.round.closesAt;
   const answers = new Map(attempt.answers.map((answer) => [answer.position, answer.selected]));
+  const drawn = drawnQuestions(attempt.drawn);
+  const versions = answersVisible
+    ? new Map(
+        (await db.questionVersion.findMany({ where: { id: { in: drawn.map((question) => question.versionId) } } })).map(
+          (version) => [version.id, version],
+        ),
+      )
+    : new Map();
   return {
     kind: "closed" as const,
     id: attempt.id,
@@ -155,23 +164,20 @@ export async function attemptResult(db: Db, input: { attemptId: string; userId: 
     correctCount: policy === "NOTHING" ? null : attempt.correctCount,
     timeUsedMs: attempt.timeUsedMs,
     review: answersVisible
-      ? attempt.questions.map((question) => {
-          const options = question.questionVersion.options as unknown as QuestionOption[];
-          const chosen = answers.get(question.position) ?? [];
+      ? drawn.map((question, position) => {
+          const version = versions.get(question.versionId) as NonNullable<ReturnType<typeof versions.get>>;
+          const options = version.options as unknown as QuestionOption[];
+          const chosen = answers.get(position) ?? [];
           return {
-            position: question.position,
-            stem: question.questionVersion.stem,
+            position,
+            stem: version.stem,
             options: question.optionOrder.map((original) => ({
               text: options[original].text,
               correct: options[original].correct,
               chosen: chosen.includes(original),
             })),
-            explanation: question.questionVersion.explanation,
-            citation: [
-              question.questionVersion.citationArticle,
-              question.questionVersion.citationClause,
-              question.questionVersion.citationDocument,
-            ]
+            explanation: version.explanation,
+            citation: [version.citationArticle, version.citationClause, version.citationDocument]
               .filter(Boolean)
               .join(", "),
           };

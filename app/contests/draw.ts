@@ -2,7 +2,7 @@ import type { Difficulty } from "~/generated/prisma/enums";
 
 /**
  * Draws an attempt's questions from a round's blueprint. Pure and deterministic for a given
- * random source, so it is unit-tested; the result is frozen in AttemptQuestion rows, which is
+ * random source, so it is unit-tested; the result is frozen on the attempt (`Attempt.drawn`), which is
  * what makes an attempt reproducible (not re-drawing).
  */
 export interface BlueprintRule {

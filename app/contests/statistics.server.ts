@@ -195,10 +195,11 @@ export async function questionStatistics(db: Db, roundId: string): Promise<Quest
     -- One pass over the drawn questions, tallied by the choice made: few distinct choices per
     -- question, so the keys are then compared on a small table, not on every answer.
     tallies AS (
-      SELECT q."questionVersionId" AS version_id, grouped.band, answer.selected, count(*)::int AS n
+      SELECT q.question->>'versionId' AS version_id, grouped.band, answer.selected, count(*)::int AS n
       FROM grouped
-      JOIN "AttemptQuestion" q ON q."attemptId" = grouped.id
-      LEFT JOIN "AttemptAnswer" answer ON answer."attemptId" = q."attemptId" AND answer.position = q.position
+      JOIN "Attempt" attempt ON attempt.id = grouped.id
+      CROSS JOIN LATERAL jsonb_array_elements(attempt.drawn) WITH ORDINALITY AS q(question, ordinality)
+      LEFT JOIN "AttemptAnswer" answer ON answer."attemptId" = grouped.id AND answer.position = q.ordinality - 1
       GROUP BY 1, 2, 3
     ),
     keys AS (

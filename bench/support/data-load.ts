@@ -114,19 +114,20 @@ export async function seedDataLoad(
       (${unitIds})[g % ${units.length || 1} + 1], now() - interval '31 days', 1
     FROM generate_series(1, ${participants}) g`);
   // Round 1 over its 7 days, round 2 over the 2 days it has been open; 1 to 26 minutes each.
+  // Each attempt's drawn questions: versions spread over the bank by a hash of the attempt's id.
   await sql(`INSERT INTO "Attempt" (id, "roundId", "userId", number, status, "startedAt", "deadlineAt", "closedAt", score, "maxScore",
-      "correctCount", "timeUsedMs")
+      "correctCount", "timeUsedMs", drawn)
     SELECT '${p}-a' || g || '-' || r, '${p}-r' || r, '${p}-u' || g, 1, 'SUBMITTED', t, t + interval '30 minutes',
-      t + used * interval '1 millisecond', (g * 7 + r) % (${answersPer} + 1), ${answersPer}, (g * 7 + r) % (${answersPer} + 1), used
+      t + used * interval '1 millisecond', (g * 7 + r) % (${answersPer} + 1), ${answersPer}, (g * 7 + r) % (${answersPer} + 1), used,
+      (SELECT jsonb_agg(jsonb_build_object(
+                'versionId', '${p}-v' || ((hashtext('${p}-a' || g || '-' || r) & 1048575) * 31 + pos * 977) % ${questions} + 1,
+                'optionOrder', '[0,1,2,3]'::jsonb, 'points', 1) ORDER BY pos)
+         FROM generate_series(0, ${answersPer - 1}) pos)
     FROM generate_series(1, ${participants}) g, generate_series(1, 2) r,
       LATERAL (SELECT CASE WHEN r = 1 THEN now() - interval '30 days' + ((g::bigint * 7919) % 600000) * interval '1 second'
                            ELSE now() - interval '2 days' + ((g::bigint * 7919) % 170000) * interval '1 second' END AS t,
                       (60000 + (g::bigint * 7727) % 1500000)::int AS used) times
     WHERE r = 1 OR g % 4 = 0`);
-  await sql(`INSERT INTO "AttemptQuestion" ("attemptId", position, "questionVersionId", "optionOrder", points)
-    SELECT a.id, pos, '${p}-v' || ((hashtext(a.id) & 1048575) * 31 + pos * 977) % ${questions} + 1, '{0,1,2,3}', 1
-    FROM "Attempt" a, generate_series(0, ${answersPer - 1}) pos
-    WHERE a."roundId" IN ('${p}-r1', '${p}-r2')`);
   await sql(`INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
     SELECT a.id, pos, ARRAY[((hashtext(a.id) & 3) + pos) % 4], a."startedAt" + (pos + 1) * interval '20 seconds',
       a."startedAt" + (pos + 1) * interval '20 seconds'

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attemptView, closeExpiredAttempts, saveAnswer, startAttempt, submitAttempt } from "~/contests/attempts.server";
 import type { QuestionOption } from "~/questions/draft";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
-import { createUserWithRole, nodeId } from "../support/fixtures";
+import { createUserWithRole, drawnWithVersions, nodeId } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
 let runtime: TestRuntime;
@@ -69,10 +69,7 @@ describe("the attempt lifecycle", () => {
     expect(view?.remainingMs).toBe(15 * 60_000);
     const payload = JSON.stringify(view);
     expect(payload).not.toMatch(/"correct"|explanation|citation/i);
-    const frozen = await runtime.db.attemptQuestion.findMany({
-      where: { attemptId: started.attemptId },
-      include: { questionVersion: true },
-    });
+    const frozen = await drawnWithVersions(runtime.db, [started.attemptId]);
     expect(new Set(frozen.map((q) => q.questionVersionId)).size).toBe(20);
     expect(frozen.filter((q) => q.questionVersion.difficulty === "HARD")).toHaveLength(5);
   });
@@ -95,11 +92,7 @@ describe("the attempt lifecycle", () => {
     const userId = await contestant();
     const started = await startAttempt(runtime.db, { userId, roundId: round.id, now: T0 });
     if (!started.ok) throw new Error(started.code);
-    const frozen = await runtime.db.attemptQuestion.findMany({
-      where: { attemptId: started.attemptId },
-      orderBy: { position: "asc" },
-      include: { questionVersion: true },
-    });
+    const frozen = await drawnWithVersions(runtime.db, [started.attemptId]);
     // Answer the first 12 correctly (translating the key into the shown order), the rest wrongly.
     const saves = frozen.map((question) => {
       const options = question.questionVersion.options as unknown as QuestionOption[];
@@ -153,11 +146,7 @@ describe("the attempt lifecycle", () => {
       const userId = await contestant();
       const started = await startAttempt(runtime.db, { userId, roundId: (await newRound()).id, now: T0 });
       if (!started.ok) throw new Error(started.code);
-      const frozen = await runtime.db.attemptQuestion.findMany({
-        where: { attemptId: started.attemptId },
-        orderBy: { position: "asc" },
-        include: { questionVersion: true },
-      });
+      const frozen = await drawnWithVersions(runtime.db, [started.attemptId]);
       const correct = (question: (typeof frozen)[number]) =>
         question.optionOrder.flatMap((original, shown) =>
           (question.questionVersion.options as unknown as QuestionOption[])[original].correct ? [shown] : [],
@@ -349,10 +338,10 @@ describe("the attempt lifecycle", () => {
 
     // Contestant i answers the first i % 21 questions correctly (in the order shown to them) and
     // the rest wrongly, all at once; then all submit at once.
-    const frozen = await runtime.db.attemptQuestion.findMany({
-      where: { attemptId: { in: attempts.map((attempt) => attempt.id) } },
-      include: { questionVersion: true },
-    });
+    const frozen = await drawnWithVersions(
+      runtime.db,
+      attempts.map((attempt) => attempt.id),
+    );
     const saves = frozen.map((question) => {
       const owner = attempts.findIndex((attempt) => attempt.id === question.attemptId);
       const options = question.questionVersion.options as unknown as QuestionOption[];

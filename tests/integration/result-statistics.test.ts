@@ -76,14 +76,11 @@ async function closedAttempt(userId: string, roundId: string, right: number[], s
       maxScore: 5,
       correctCount: score,
       timeUsedMs: 10 * 60_000,
-      questions: {
-        create: versionIds.map((questionVersionId, position) => ({
-          position,
-          questionVersionId,
-          optionOrder: options[position].map((_, index) => index),
-          points: 1,
-        })),
-      },
+      drawn: versionIds.map((versionId, position) => ({
+        versionId,
+        optionOrder: options[position].map((_, index) => index),
+        points: 1,
+      })),
       answers: { create: selections.map((selected, position) => ({ position, selected })) },
     },
   });

@@ -7,7 +7,7 @@ import { roundRanking } from "~/contests/results.server";
 import { countingAttempt, type RankEntry, rankEntries, TIE_BREAKERS, tieBreakOrder } from "~/contests/scoring";
 import type { QuestionOption } from "~/questions/draft";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
-import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
+import { createUserWithRole, drawnWithVersions, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 
 let runtime: TestRuntime;
@@ -20,11 +20,7 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 async function play(userId: string, correct: number, submitAfterSeconds: number, prediction: number | null) {
   const started = await startAttempt(runtime.db, { userId, roundId, now: T0 });
   if (!started.ok) throw new Error(started.code);
-  const questions = await runtime.db.attemptQuestion.findMany({
-    where: { attemptId: started.attemptId },
-    orderBy: { position: "asc" },
-    include: { questionVersion: true },
-  });
+  const questions = await drawnWithVersions(runtime.db, [started.attemptId]);
   for (const question of questions) {
     const options = question.questionVersion.options as unknown as QuestionOption[];
     const right = question.optionOrder.flatMap((original, shown) => (options[original].correct ? [shown] : []));

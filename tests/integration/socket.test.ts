@@ -4,7 +4,7 @@ import { saveAnswer, startAttempt, submitAttempt } from "~/contests/attempts.ser
 import { followClosedAttempts } from "~/live/board.server";
 import { PUSH_INTERVAL_MS } from "~/realtime/board-events.server";
 import { DEMO_BANK, seedDemoData } from "../../seeds/demo";
-import { createUserWithRole, nodeId, sessionCookie } from "../support/fixtures";
+import { createUserWithRole, drawnWithVersions, nodeId, sessionCookie } from "../support/fixtures";
 import { startTestRuntime, type TestRuntime } from "../support/runtime";
 import {
   type AckShape,
@@ -228,11 +228,7 @@ async function takeRound(contestId: string, roundId: string, correctness: number
   const started = await startAttempt(runtime.db, { userId: user.id, roundId });
   if (!started.ok) throw new Error(started.code);
   // Answer `correctness` questions right: read the key on the server side, as a test may.
-  const questions = await runtime.db.attemptQuestion.findMany({
-    where: { attemptId: started.attemptId },
-    orderBy: { position: "asc" },
-    include: { questionVersion: { select: { options: true } } },
-  });
+  const questions = await drawnWithVersions(runtime.db, [started.attemptId]);
   for (const question of questions.slice(0, correctness)) {
     const options = question.questionVersion.options as Array<{ correct: boolean }>;
     const shown = question.optionOrder.flatMap((original, index) => (options[original].correct ? [index] : []));

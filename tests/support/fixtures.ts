@@ -3,6 +3,7 @@ import type { Grant } from "~/auth/access";
 import type { CurrentUser } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
+import { drawnQuestions } from "~/contests/drawn";
 import type { Db } from "~/db/client.server";
 import type { OrgNodeType, Role } from "~/generated/prisma/enums";
 import { childPath } from "~/org/tree.server";
@@ -80,4 +81,25 @@ export async function createOrgNode(
     },
   });
   return id;
+}
+
+/**
+ * The drawn questions of attempts with their versions, in position order per attempt: what the
+ * tests check answers and scores against (the attempt keeps them in `Attempt.drawn`).
+ */
+export async function drawnWithVersions(db: Db, attemptIds: string[]) {
+  const attempts = await db.attempt.findMany({ where: { id: { in: attemptIds } }, select: { id: true, drawn: true } });
+  const drawn = attempts.flatMap((attempt) =>
+    drawnQuestions(attempt.drawn).map((question, position) => ({ attemptId: attempt.id, position, ...question })),
+  );
+  const versions = new Map(
+    (await db.questionVersion.findMany({ where: { id: { in: drawn.map((question) => question.versionId) } } })).map(
+      (version) => [version.id, version],
+    ),
+  );
+  return drawn.map((question) => ({
+    ...question,
+    questionVersionId: question.versionId,
+    questionVersion: versions.get(question.versionId) as NonNullable<ReturnType<typeof versions.get>>,
+  }));
 }
