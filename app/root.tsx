@@ -28,6 +28,7 @@ import { loadTranslations } from "./i18n/load.client";
 import { partsForPath } from "./i18n/parts";
 import { I18nProvider, useTranslation } from "./i18n/react";
 import { translate } from "./i18n/translate";
+import { useSocketUser } from "./realtime/client/useSocket";
 import stylesUrl from "./styles/app.css?url";
 import { useNonce, useRequestId } from "./utils/request-info";
 
@@ -55,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       toast: flash,
       user: user
         ? {
+            id: user.id,
             fullName: user.fullName,
             canManage: hasRole(user.grants, "ORGANIZER"),
             isAdmin: hasRole(user.grants, "ADMIN"),
@@ -112,6 +114,7 @@ function Shell({ children }: { children: ReactNode }) {
   const data = useRootData();
   const location = useLocation();
   const user = data?.user ?? null;
+  useSocketUser(user?.id ?? null);
   return (
     <>
       <a href="#main" className="skip-link">

@@ -1,15 +1,28 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  type ClientLoaderFunctionArgs,
+  Form,
+  Link,
+  useFetcher,
+  useLoaderData,
+  useNavigate,
+  useRevalidator,
+  useSearchParams,
+} from "@remix-run/react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import type { Socket } from "socket.io-client";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
+import { takeHandover } from "~/contests/attempt-handover";
 import { attemptPageData } from "~/contests/attempt-page.server";
 import { saveAnswer, submitAttempt } from "~/contests/attempts.server";
 import { usePageSignals } from "~/contests/hooks/usePageSignals";
 import { useTranslation } from "~/i18n/react";
+import { overSocket } from "~/realtime/client/request";
+import { useSocket } from "~/realtime/client/useSocket";
 import { runtime } from "~/runtime.server";
 
 export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];
@@ -25,6 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (data.kind === "closed") throw redirect(`/attempts/${data.attemptId}/result`);
   return json(data.page);
 }
+
+/**
+ * Opened right after a start over the socket: the start's answer carried this page's data, so
+ * the page opens without a request (issue 8). Otherwise, and on every revalidation, the server's.
+ */
+export async function clientLoader({ params, serverLoader }: ClientLoaderFunctionArgs) {
+  return takeHandover(params.attemptId ?? "") ?? (await serverLoader<typeof loader>());
+}
+
+type AttemptView = SerializeFrom<typeof clientLoader>;
 
 const answerSchema = z.object({
   intent: z.literal("answer"),
@@ -81,22 +104,44 @@ function useCountdown(remainingMs: number) {
 
 type SaveState = "saving" | "saved" | "retrying" | "refused" | null;
 
+// Past this an answer unacknowledged over the socket goes over HTTP (the same answer again is harmless).
+const ANSWER_TIMEOUT_MS = 10_000;
+
 /**
- * Saves an answer with fetch, retrying with back-off while the network is down (cheap phones
- * on 3G), and again when the browser comes back online. "Saved" is shown only after the
- * server has committed the answer.
+ * Saves an answer over the socket when it is connected, else (or when it does not answer) with
+ * fetch, retrying with back-off while the network is down (cheap phones on 3G), and again when
+ * the browser comes back online. "Saved" is shown only after the server has committed the answer.
  */
-function useAnswerSaver(attemptId: string, position: number) {
+function useAnswerSaver(attemptId: string, position: number, socket: Socket | null) {
   const [state, setState] = useState<SaveState>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const pending = useRef<number[] | null>(null);
   const generation = useRef(0);
+  // A retry takes the socket once it has connected.
+  const socketRef = useRef(socket);
+  useEffect(() => {
+    socketRef.current = socket;
+  }, [socket]);
   const send = useCallback(
     async (selected: number[]) => {
       pending.current = selected;
       const current = ++generation.current;
       setState("saving");
       for (let tries = 0; current === generation.current; tries++) {
+        const answer = await overSocket(
+          socketRef.current,
+          "attempt:answer",
+          { attemptId, position, selected },
+          ANSWER_TIMEOUT_MS,
+        );
+        if (current !== generation.current) return;
+        if (answer) {
+          if (answer.ok) pending.current = null;
+          // The socket's refusal is already in the user's language; t() shows such a text as it is.
+          else setRefusal(answer.message);
+          setState(answer.ok ? "saved" : "refused");
+          return;
+        }
         const body = new FormData();
         body.set("position", String(position));
         for (const index of selected) body.append("selected", String(index));
@@ -148,13 +193,15 @@ function AnswerForm({
   attemptId,
   question,
   total,
+  socket,
 }: {
   attemptId: string;
-  question: ReturnType<typeof useLoaderData<typeof loader>>["questions"][number];
+  question: AttemptView["questions"][number];
   total: number;
+  socket: Socket | null;
 }) {
   const { t } = useTranslation();
-  const saver = useAnswerSaver(attemptId, question.position);
+  const saver = useAnswerSaver(attemptId, question.position, socket);
   const [selected, setSelected] = useState<number[]>(question.selected);
   const multiple = question.type === "MULTIPLE_CHOICE";
   const save = (next: number[]) => {
@@ -225,7 +272,9 @@ function AnswerForm({
 
 export default function AttemptPage() {
   const { t } = useTranslation();
-  const view = useLoaderData<typeof loader>();
+  const view = useLoaderData<typeof clientLoader>();
+  // Connected after the first render; until then answers go over HTTP.
+  const { socket } = useSocket();
   const [searchParams, setSearchParams] = useSearchParams();
   const revalidator = useRevalidator();
   const secondsLeft = useCountdown(view.remainingMs);
@@ -247,7 +296,13 @@ export default function AttemptPage() {
           {minutes}:{seconds}
         </strong>
       </div>
-      <AnswerForm key={question.position} attemptId={view.id} question={question} total={view.questions.length} />
+      <AnswerForm
+        key={question.position}
+        attemptId={view.id}
+        question={question}
+        total={view.questions.length}
+        socket={socket}
+      />
       <div className="attempt-nav">
         <Button variant="secondary" disabled={current === 0} onClick={() => go(current - 1)}>
           {t("attempt.previous")}
@@ -271,6 +326,8 @@ export default function AttemptPage() {
         ))}
       </nav>
       <SubmitForm
+        attemptId={view.id}
+        socket={socket}
         predictionEnabled={view.predictionEnabled}
         unanswered={view.questions.filter((item) => item.selected.length === 0).length}
       />
@@ -278,12 +335,47 @@ export default function AttemptPage() {
   );
 }
 
-function SubmitForm({ predictionEnabled, unanswered }: { predictionEnabled: boolean; unanswered: number }) {
+function SubmitForm({
+  attemptId,
+  socket,
+  predictionEnabled,
+  unanswered,
+}: {
+  attemptId: string;
+  socket: Socket | null;
+  predictionEnabled: boolean;
+  unanswered: number;
+}) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
+  const navigate = useNavigate();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const sending = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  // Over the socket when it is connected; otherwise, or when it does not answer, the form posts.
+  const submitOverSocket = async (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const prediction = String(new FormData(form).get("prediction") ?? "").trim();
+    if (!sending.current) setRefusal(undefined);
+    // A prediction that is not a number goes to the server, which explains it as without JavaScript.
+    if (!socket?.connected || !/^\d{0,9}$/.test(prediction)) return;
+    event.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
+    setBusy(true);
+    const answer = await overSocket(socket, "attempt:submit", {
+      attemptId,
+      prediction: prediction ? Number(prediction) : null,
+    });
+    if (answer?.ok) return navigate(`/attempts/${attemptId}/result`);
+    sending.current = false;
+    setBusy(false);
+    if (answer) setRefusal(answer.message);
+    else fetcher.submit(form);
+  };
   return (
-    <fetcher.Form method="post" className="card submit-card">
+    <fetcher.Form method="post" className="card submit-card" onSubmit={submitOverSocket}>
       <input type="hidden" name="intent" value="submit" />
       {predictionEnabled ? (
         <div className="field">
@@ -291,9 +383,10 @@ function SubmitForm({ predictionEnabled, unanswered }: { predictionEnabled: bool
           <input id="prediction" name="prediction" inputMode="numeric" pattern="[0-9]*" />
         </div>
       ) : null}
-      <FormAlert error={fetcher.data && !fetcher.data.ok ? fetcher.data.message : undefined} />
+      <FormAlert error={refusal ?? (fetcher.data && !fetcher.data.ok ? fetcher.data.message : undefined)} />
       <Button
         type="submit"
+        disabled={busy || fetcher.state !== "idle"}
         onClick={(event) => {
           if (dialogRef.current?.open) return;
           event.preventDefault();

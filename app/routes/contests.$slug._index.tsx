@@ -1,18 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, useState } from "react";
 import { z } from "zod";
 import { getCurrentUser, requireUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/session.server";
 import { Button, ButtonLink } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { ShareLink } from "~/components/ShareLink";
+import { type HandedOverPage, handOver } from "~/contests/attempt-handover";
 import { startAttempt } from "~/contests/attempts.server";
 import { deviceIdFor } from "~/contests/integrity.server";
 import { publicContest } from "~/contests/public.server";
 import { roundRanking } from "~/contests/results.server";
 import { useTranslation } from "~/i18n/react";
 import { LiveBoard, type LiveBoardData } from "~/realtime/client/LiveBoard";
+import { overSocket } from "~/realtime/client/request";
+import { useSocket } from "~/realtime/client/useSocket";
 import { runtime } from "~/runtime.server";
 import { qrSvgDataUri } from "~/utils/qr.server";
 import { absoluteUrl } from "~/utils/url.server";
@@ -82,11 +86,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/attempts/${started.attemptId}`, { headers });
 }
 
+/**
+ * With a connected socket a start is one socket message whose answer carries the attempt page's
+ * data, handed over to that page (a round opens with thousands of starts within a second: issue
+ * 8). Without one, or when the server is swamped, the form posts as it does without JavaScript.
+ */
+function useSocketStart(enabled: boolean) {
+  const { socket } = useSocket(enabled);
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    setError(undefined);
+    if (!socket?.connected) return;
+    event.preventDefault();
+    // The button is disabled from the first click's render on: no double start.
+    if (busy) return;
+    setBusy(true);
+    const form = event.currentTarget;
+    const answer = await overSocket<{ ok: true; attemptId: string; page: HandedOverPage }>(socket, "attempt:start", {
+      roundId: new FormData(form).get("roundId"),
+    });
+    if (answer?.ok) {
+      handOver(answer.attemptId, answer.page);
+      return navigate(`/attempts/${answer.attemptId}`);
+    }
+    setBusy(false);
+    if (answer) setError(answer.message);
+    else submit(form);
+  };
+  return { busy, error, onSubmit };
+}
+
 export default function ContestPage() {
   const { t, i18n } = useTranslation();
   const { contest, boards, loggedIn, shareUrl, qrDataUri } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const start = useSocketStart(
+    loggedIn && contest.registered && contest.rounds.some((round) => round.phase === "open"),
+  );
+  const busy = useNavigation().state !== "idle" || start.busy;
   const when = new Intl.DateTimeFormat(i18n.language, {
     dateStyle: "medium",
     timeStyle: "short",
@@ -117,7 +157,8 @@ export default function ContestPage() {
           <p className="alert alert-success">{t("contest.registered")}</p>
         )}
       </header>
-      <FormAlert error={actionData?.error} />
+      {/* A refusal over the socket is already in the user's language: t() shows it as it is. */}
+      <FormAlert error={start.error ?? actionData?.error} />
       <section aria-labelledby="rounds-title">
         <h2 id="rounds-title">{t("contest.rounds")}</h2>
         <ul className="card-list">
@@ -150,9 +191,10 @@ export default function ContestPage() {
                   running ? (
                     <ButtonLink to={`/attempts/${running.id}`}>{t("contest.resume")}</ButtonLink>
                   ) : used < round.attemptsAllowed ? (
-                    <Form method="post">
+                    <Form method="post" onSubmit={start.onSubmit}>
+                      <input type="hidden" name="intent" value="start" />
                       <input type="hidden" name="roundId" value={round.id} />
-                      <Button type="submit" name="intent" value="start" disabled={busy}>
+                      <Button type="submit" disabled={busy}>
                         {used === 0 ? t("contest.start") : t("contest.startAgain")}
                       </Button>
                     </Form>

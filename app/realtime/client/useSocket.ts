@@ -39,11 +39,29 @@ export function keepTrying(socket: Socket, maxDelayMs = 10_000): void {
   });
 }
 
-/** The page's socket and its connection state (null until loaded in the browser). */
-export function useSocket(): { socket: Socket | null; state: ConnectionState } {
+/**
+ * The server reads the session once, at the socket's handshake, and a log-in or log-out in this
+ * tab keeps the page's socket: connect again then, so the socket acts as the page's user and
+ * never as whoever used the tab before (a start over the socket would start their attempt).
+ */
+let socketUser: string | null | undefined;
+export function useSocketUser(userId: string | null): void {
+  useEffect(() => {
+    if (socketUser !== undefined && socketUser !== userId)
+      void shared?.then(
+        (socket) => socket.disconnect().connect(),
+        () => undefined,
+      );
+    socketUser = userId;
+  }, [userId]);
+}
+
+/** The page's socket and its connection state (null until loaded in the browser, or while not enabled). */
+export function useSocket(enabled = true): { socket: Socket | null; state: ConnectionState } {
   const [socket, setSocket] = useState<Socket | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   useEffect(() => {
+    if (!enabled) return;
     let unmounted = false;
     let unsubscribe = () => {};
     sharedSocket().then(
@@ -71,6 +89,6 @@ export function useSocket(): { socket: Socket | null; state: ConnectionState } {
       unmounted = true;
       unsubscribe();
     };
-  }, []);
+  }, [enabled]);
   return { socket, state };
 }
