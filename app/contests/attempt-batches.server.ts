@@ -428,31 +428,48 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
   // Saved only while the attempt is still running: the share lock orders each save with a close
   // (which locks the attempt first), so a save lands before the close reads the answers, or
   // finds the attempt closed — never acknowledged and left out of the score.
-  const saved = await db.$queryRaw<Array<{ attemptId: string; position: number }>>`
+  // Saves of one question in two batches written at once commit in either order: the later
+  // save (by arrival) wins, so an older choice never overwrites a newer one.
+  const rows = await db.$queryRaw<Array<{ attemptId: string; position: number | null; deadlineAt: Date | null }>>`
     WITH running AS (
       SELECT id, "deadlineAt" FROM "Attempt"
        WHERE id = ANY(${[...new Set(saves.map((save) => requests[save.index].attemptId))]}::text[])
          AND status = 'IN_PROGRESS'
        ORDER BY id
-         FOR SHARE)
-    INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
-    SELECT s.attempt_id, s.position, s.selected, s.at, s.at
-      FROM jsonb_to_recordset(${JSON.stringify(
-        saves.map((save) => ({
-          attempt_id: requests[save.index].attemptId,
-          position: requests[save.index].position,
-          selected: save.original,
-          at: requests[save.index].now.toISOString(),
-        })),
-      )}::jsonb) AS s(attempt_id text, position int, selected int[], at timestamp(3))
-      JOIN running ON running.id = s.attempt_id AND running."deadlineAt" >= s.at
-    ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"
-    RETURNING "attemptId", position`;
-  const savedKeys = new Set(saved.map((row) => `${row.attemptId}\u0000${row.position}`));
+         FOR SHARE),
+    saved AS (
+      INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
+      SELECT s.attempt_id, s.position, s.selected, s.at, s.at
+        FROM jsonb_to_recordset(${JSON.stringify(
+          saves.map((save) => ({
+            attempt_id: requests[save.index].attemptId,
+            position: requests[save.index].position,
+            selected: save.original,
+            at: requests[save.index].now.toISOString(),
+          })),
+        )}::jsonb) AS s(attempt_id text, position int, selected int[], at timestamp(3))
+        JOIN running ON running.id = s.attempt_id AND running."deadlineAt" >= s.at
+      ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"
+       WHERE "AttemptAnswer"."answeredAt" <= EXCLUDED."answeredAt"
+      RETURNING "attemptId", position)
+    SELECT "attemptId", position, NULL::timestamp(3) AS "deadlineAt" FROM saved
+    UNION ALL
+    SELECT id, NULL, "deadlineAt" FROM running`;
+  const savedKeys = new Set<string>();
+  const runningDeadlines = new Map<string, Date>();
+  for (const row of rows) {
+    if (row.position !== null) savedKeys.add(`${row.attemptId}\u0000${row.position}`);
+    else if (row.deadlineAt) runningDeadlines.set(row.attemptId, row.deadlineAt);
+  }
   const refused: number[] = [];
   requests.forEach((request, index) => {
     if (outcomes[index]) return;
-    if (savedKeys.has(`${request.attemptId}\u0000${request.position}`))
+    const deadline = runningDeadlines.get(request.attemptId);
+    // Saved, or found a newer save of the question already there: what the contestant chose last is kept.
+    if (
+      savedKeys.has(`${request.attemptId}\u0000${request.position}`) ||
+      (deadline !== undefined && deadline >= request.now)
+    )
       outcomes[index] = { ok: true, savedAt: request.now.toISOString() };
     else refused.push(index);
   });

@@ -314,6 +314,24 @@ describe("the attempt lifecycle", () => {
     expect(await attemptView(runtime.db, { attemptId: started.attemptId, userId: other, now: T0 })).toBeNull();
   });
 
+  it("keeps the latest choice of a question when an older save is written after it", async () => {
+    const round = await newRound();
+    const userId = await contestant();
+    const started = await startAttempt(runtime.db, { userId, roundId: round.id, now: T0 });
+    if (!started.ok) throw new Error(started.code);
+    const [question] = await drawnWithVersions(runtime.db, [started.attemptId]);
+    const save = (shown: number, at: Date) =>
+      saveAnswer(runtime.db, { attemptId: started.attemptId, userId, position: 0, selected: [shown], now: at });
+    expect(await save(1, minutes(3))).toMatchObject({ ok: true });
+    // Received earlier, written later (two batches committing in the other order).
+    expect(await save(2, minutes(2))).toMatchObject({ ok: true });
+    const stored = await runtime.db.attemptAnswer.findUniqueOrThrow({
+      where: { attemptId_position: { attemptId: started.attemptId, position: 0 } },
+    });
+    expect(stored.selected).toEqual([question.optionOrder[1]]);
+    expect(stored.answeredAt).toEqual(minutes(3));
+  });
+
   it("takes a storm of simultaneous starts, answers and submits in batches without mixing contestants up", async () => {
     // Everything below arrives at once, so the engine writes it in a few batches (group commit).
     const round = await newRound({ shuffleOptions: true, shuffleQuestions: true });
