@@ -4,6 +4,7 @@ import {
   type ClientLoaderFunctionArgs,
   Form,
   Link,
+  type ShouldRevalidateFunction,
   useFetcher,
   useLoaderData,
   useNavigate,
@@ -24,6 +25,7 @@ import { useTranslation } from "~/i18n/react";
 import { overSocket } from "~/realtime/client/request";
 import { useSocket } from "~/realtime/client/useSocket";
 import { runtime } from "~/runtime.server";
+import { onlyQueryChanged } from "~/utils/revalidation";
 
 export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];
 
@@ -48,6 +50,21 @@ export async function clientLoader({ params, serverLoader }: ClientLoaderFunctio
 }
 
 type AttemptView = SerializeFrom<typeof clientLoader>;
+
+const choicesOf = (view: AttemptView) =>
+  new Map(view.questions.map((question) => [question.position, question.selected]));
+
+/**
+ * Going to another question (`?q=`) reloads nothing: each move would otherwise fetch the root's
+ * and this page's data again, sixteen times per contestant in a round (issue 8). Submissions
+ * and explicit revalidations (time up) still reload.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => (onlyQueryChanged(currentUrl, nextUrl, formMethod) ? false : defaultShouldRevalidate);
 
 const answerSchema = z.object({
   intent: z.literal("answer"),
@@ -194,18 +211,24 @@ function AnswerForm({
   question,
   total,
   socket,
+  chosen,
+  onChoose,
 }: {
   attemptId: string;
   question: AttemptView["questions"][number];
   total: number;
   socket: Socket | null;
+  /** The options chosen so far (kept by the page across questions). */
+  chosen: number[];
+  onChoose: (position: number, selected: number[]) => void;
 }) {
   const { t } = useTranslation();
   const saver = useAnswerSaver(attemptId, question.position, socket);
-  const [selected, setSelected] = useState<number[]>(question.selected);
+  const [selected, setSelected] = useState<number[]>(chosen);
   const multiple = question.type === "MULTIPLE_CHOICE";
   const save = (next: number[]) => {
     setSelected(next);
+    onChoose(question.position, next);
     void saver.save(next);
   };
   const state = saver.state;
@@ -281,6 +304,15 @@ export default function AttemptPage() {
   usePageSignals(view.id);
   const current = Math.min(Math.max(0, Number(searchParams.get("q") ?? 0) || 0), view.questions.length - 1);
   const question = view.questions[current];
+  // Moving between questions does not reload the page's data (shouldRevalidate below): the
+  // choices made since it loaded are kept here, and start again from the server's on a reload.
+  const [choices, setChoices] = useState(() => choicesOf(view));
+  useEffect(() => setChoices(choicesOf(view)), [view]);
+  const choose = useCallback(
+    (position: number, selected: number[]) => setChoices((previous) => new Map(previous).set(position, selected)),
+    [],
+  );
+  const chosen = (position: number) => choices.get(position) ?? [];
   useEffect(() => {
     // Time is up: the server has closed (or will close) the attempt; reload to see the result.
     if (secondsLeft === 0) revalidator.revalidate();
@@ -302,6 +334,8 @@ export default function AttemptPage() {
         question={question}
         total={view.questions.length}
         socket={socket}
+        chosen={chosen(question.position)}
+        onChoose={choose}
       />
       <div className="attempt-nav">
         <Button variant="secondary" disabled={current === 0} onClick={() => go(current - 1)}>
@@ -319,7 +353,7 @@ export default function AttemptPage() {
             replace
             preventScrollReset
             aria-current={item.position === current ? "step" : undefined}
-            className={item.selected.length > 0 ? "answered" : undefined}
+            className={chosen(item.position).length > 0 ? "answered" : undefined}
           >
             {item.position + 1}
           </Link>
@@ -329,7 +363,7 @@ export default function AttemptPage() {
         attemptId={view.id}
         socket={socket}
         predictionEnabled={view.predictionEnabled}
-        unanswered={view.questions.filter((item) => item.selected.length === 0).length}
+        unanswered={view.questions.filter((item) => chosen(item.position).length === 0).length}
       />
     </div>
   );
