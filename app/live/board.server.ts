@@ -7,7 +7,7 @@ import type { CountingAttempt } from "~/generated/prisma/enums";
 import type { DomainEvents } from "~/realtime/bus.server";
 import type { ScoredMember, SharedStore, StoreWrite } from "~/store/store.server";
 import { type BoardEntry, boardOrder, encodeMember, rankEntry } from "./board-encoding";
-import { applyManyToContestBoard, rebuildContestBoard } from "./contest-board.server";
+import { applyManyToContestBoard, type ContestRules, rebuildContestBoard } from "./contest-board.server";
 
 /**
  * Live round leaderboards (issue 5, point 2) kept in the SharedStore (Redis, or the in-process
@@ -183,26 +183,30 @@ export async function applyClosedAttempts(
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return false;
   await rebuilding.get(roundId);
-  const meta = await readMeta(store, roundId);
+  // Read together: under a storm each query waits for a pooled connection, so waits add up.
+  const [meta, rule, attempts] = await Promise.all([
+    readMeta(store, roundId),
+    input.countingAttempt ??
+      db.round
+        .findUniqueOrThrow({ where: { id: roundId }, select: { countingAttempt: true } })
+        .then((round) => round.countingAttempt),
+    db.attempt.findMany({
+      where: { roundId, userId: { in: userIds }, status: { in: [...CLOSED_STATUSES] } },
+      select: {
+        userId: true,
+        number: true,
+        score: true,
+        maxScore: true,
+        timeUsedMs: true,
+        prediction: true,
+        closedAt: true,
+      },
+    }),
+  ]);
   if (!meta) {
     await rebuildRoundBoard(db, store, roundId, input.now);
     return true;
   }
-  const rule =
-    input.countingAttempt ??
-    (await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { countingAttempt: true } })).countingAttempt;
-  const attempts = await db.attempt.findMany({
-    where: { roundId, userId: { in: userIds }, status: { in: [...CLOSED_STATUSES] } },
-    select: {
-      userId: true,
-      number: true,
-      score: true,
-      maxScore: true,
-      timeUsedMs: true,
-      prediction: true,
-      closedAt: true,
-    },
-  });
   const attemptsOf = new Map<string, typeof attempts>();
   for (const attempt of attempts) {
     const mine = attemptsOf.get(attempt.userId);
@@ -368,11 +372,25 @@ type ErrorLogger = { error(details: object, message: string): void };
 
 /** At most this many closed attempts go into one batch; the rest wait for the next. */
 const FOLLOW_BATCH = 500;
+/**
+ * How long the follower trusts what it read of a round and its contest (counting rule, the
+ * contest's node and rounds), so a batch in a storm waits for no query but its own two. An
+ * organizer's edit reaches live updates after this; boards built under the old rules need a
+ * rebuild anyway.
+ */
+const RULES_TTL_MS = 5_000;
 
 interface WaitingClose {
   roundId: string;
   userId: string;
   attemptId: string;
+}
+
+interface FollowedRound {
+  id: string;
+  countingAttempt: CountingAttempt;
+  contestId: string;
+  contest: ContestRules;
 }
 
 /**
@@ -392,13 +410,40 @@ export function followClosedAttempts(runtime: {
 }): () => void {
   const waiting: WaitingClose[] = [];
   let scheduled = false;
+  const known = new Map<string, { round: FollowedRound; readAt: number }>();
+  const roundsOf = async (roundIds: readonly string[]): Promise<FollowedRound[]> => {
+    const now = Date.now();
+    for (const [roundId, { readAt }] of known) if (readAt <= now - RULES_TTL_MS) known.delete(roundId);
+    const missing = roundIds.filter((roundId) => !known.has(roundId));
+    if (missing.length > 0) {
+      const read = await runtime.db.round.findMany({
+        where: { id: { in: missing } },
+        select: {
+          id: true,
+          countingAttempt: true,
+          contestId: true,
+          contest: {
+            select: {
+              orgNodeId: true,
+              rounds: {
+                orderBy: { position: "asc" },
+                select: { id: true, countingAttempt: true, tieBreakOrder: true },
+              },
+            },
+          },
+        },
+      });
+      for (const round of read) known.set(round.id, { round, readAt: now });
+    }
+    return roundIds.flatMap((roundId) => known.get(roundId)?.round ?? []);
+  };
   const schedule = () => {
     if (scheduled || waiting.length === 0) return;
     scheduled = true;
     // setImmediate: the closes announced in this turn of the event loop join the batch.
     setImmediate(() => {
       const batch = waiting.splice(0, FOLLOW_BATCH);
-      applyClosedBatch(runtime, batch).finally(() => {
+      applyClosedBatch(runtime, roundsOf, batch).finally(() => {
         scheduled = false;
         schedule();
       });
@@ -412,42 +457,46 @@ export function followClosedAttempts(runtime: {
   return () => runtime.events.off("attemptClosed", onClosed);
 }
 
-/** Applies a batch of closes to their rounds' and contests' boards; never throws. */
+/** Applies a batch of closes to their rounds' boards, then their contests'; never throws. */
 async function applyClosedBatch(
   runtime: { db: Db; store: SharedStore; logger: ErrorLogger },
+  roundsOf: (roundIds: readonly string[]) => Promise<FollowedRound[]>,
   batch: readonly WaitingClose[],
 ): Promise<void> {
   const { db, store, logger } = runtime;
-  const usersOf = (closes: readonly WaitingClose[]) => [...new Set(closes.map((close) => close.userId))];
+  const usersOf = (closes: readonly WaitingClose[]) => closes.map((close) => close.userId);
   const failed = (error: unknown, closes: readonly WaitingClose[], board: Record<string, string>) =>
     logger.error(
       { err: error, ...board, closes: closes.length, attemptIds: closes.slice(0, 10).map((close) => close.attemptId) },
       "updating the live board failed",
     );
-  let rounds: Array<{ id: string; contestId: string; countingAttempt: CountingAttempt }>;
+  let rounds: FollowedRound[];
   try {
-    rounds = await db.round.findMany({
-      where: { id: { in: [...new Set(batch.map((close) => close.roundId))] } },
-      select: { id: true, contestId: true, countingAttempt: true },
-    });
+    rounds = await roundsOf([...new Set(batch.map((close) => close.roundId))]);
   } catch (error) {
     failed(error, batch, {});
     return;
   }
-  const contestOf = new Map(rounds.map((round) => [round.id, round.contestId]));
-  for (const round of rounds) {
-    const closes = batch.filter((close) => close.roundId === round.id);
-    await applyClosedAttempts(db, store, {
-      roundId: round.id,
-      userIds: usersOf(closes),
-      countingAttempt: round.countingAttempt,
-    }).catch((error) => failed(error, closes, { roundId: round.id }));
-  }
+  const contests = new Map<string, { rules: ContestRules; closes: WaitingClose[] }>();
+  await Promise.all(
+    rounds.map((round) => {
+      const closes = batch.filter((close) => close.roundId === round.id);
+      const contest = contests.get(round.contestId) ?? { rules: round.contest, closes: [] };
+      contest.closes.push(...closes);
+      contests.set(round.contestId, contest);
+      return applyClosedAttempts(db, store, {
+        roundId: round.id,
+        userIds: usersOf(closes),
+        countingAttempt: round.countingAttempt,
+      }).catch((error) => failed(error, closes, { roundId: round.id }));
+    }),
+  );
   // Contest totals come from PostgreSQL too: they are updated even when a round's board failed.
-  for (const contestId of new Set(contestOf.values())) {
-    const closes = batch.filter((close) => contestOf.get(close.roundId) === contestId);
-    await applyManyToContestBoard(db, store, { contestId, userIds: usersOf(closes) }).catch((error) =>
-      failed(error, closes, { contestId }),
-    );
-  }
+  await Promise.all(
+    [...contests].map(([contestId, { rules, closes }]) =>
+      applyManyToContestBoard(db, store, { contestId, userIds: usersOf(closes), rules }).catch((error) =>
+        failed(error, closes, { contestId }),
+      ),
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { contestRounds, contestTotalsSql } from "~/contests/results.server";
+import { contestRounds, contestTotalsSql, type RoundRules } from "~/contests/results.server";
 import type { Db } from "~/db/client.server";
 import type { ScoredMember, SharedStore, StoreWrite } from "~/store/store.server";
 import { boardChanges, type StoredEntry } from "./board.server";
@@ -72,8 +72,18 @@ async function readMeta(store: SharedStore, contestId: string): Promise<ContestM
   return raw ? (JSON.parse(raw) as ContestMeta) : null;
 }
 
-async function contestNode(db: Db, contestId: string) {
-  return db.contest.findUniqueOrThrow({ where: { id: contestId }, select: { orgNodeId: true } });
+/** What a contestant's entry depends on besides their attempts: the contest's node and rounds. */
+export interface ContestRules {
+  orgNodeId: string;
+  rounds: RoundRules[];
+}
+
+async function contestRules(db: Db, contestId: string): Promise<ContestRules> {
+  const [{ orgNodeId }, rounds] = await Promise.all([
+    db.contest.findUniqueOrThrow({ where: { id: contestId }, select: { orgNodeId: true } }),
+    contestRounds(db, contestId),
+  ]);
+  return { orgNodeId, rounds };
 }
 
 const rebuilding = new Map<string, Promise<number>>();
@@ -88,7 +98,7 @@ export function rebuildContestBoard(db: Db, store: SharedStore, contestId: strin
 }
 
 async function buildContestBoard(db: Db, store: SharedStore, contestId: string): Promise<number> {
-  const [{ orgNodeId }, rounds] = await Promise.all([contestNode(db, contestId), contestRounds(db, contestId)]);
+  const { orgNodeId, rounds } = await contestRules(db, contestId);
   const rows = rounds.length ? await db.$queryRaw<TotalsRow[]>(contestTotalsSql(contestId, rounds)) : [];
   const gen = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   const nodeKeys = new Set<string>();
@@ -155,24 +165,29 @@ export function applyToContestBoard(
 /**
  * `applyToContestBoard` for many contestants at once: the contest's rounds read once, one
  * totals query for all of them, one store read of their entries, one store transaction for
- * every board they move on, one `boardChanges` event. True when the boards changed.
+ * every board they move on, one `boardChanges` event. True when the boards changed. `rules` are
+ * the contest's when the caller has already read them.
  */
 export async function applyManyToContestBoard(
   db: Db,
   store: SharedStore,
-  input: { contestId: string; userIds: readonly string[] },
+  input: { contestId: string; userIds: readonly string[]; rules?: ContestRules },
 ): Promise<boolean> {
   const { contestId } = input;
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return false;
   await rebuilding.get(contestId);
-  const meta = await readMeta(store, contestId);
+  // Read together: under a storm each query waits for a pooled connection, so waits add up.
+  const totals = async () => {
+    const { orgNodeId, rounds } = input.rules ?? (await contestRules(db, contestId));
+    const rows = rounds.length ? await db.$queryRaw<TotalsRow[]>(contestTotalsSql(contestId, rounds, userIds)) : [];
+    return { orgNodeId, rows };
+  };
+  const [meta, { orgNodeId, rows }] = await Promise.all([readMeta(store, contestId), totals()]);
   if (!meta) {
     await rebuildContestBoard(db, store, contestId);
     return true;
   }
-  const [{ orgNodeId }, rounds] = await Promise.all([contestNode(db, contestId), contestRounds(db, contestId)]);
-  const rows = rounds.length ? await db.$queryRaw<TotalsRow[]>(contestTotalsSql(contestId, rounds, userIds)) : [];
   const rowOf = new Map(rows.map((row) => [row.userId, row]));
 
   const entries = entriesKey(contestId, meta.gen);
