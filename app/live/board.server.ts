@@ -372,13 +372,9 @@ type ErrorLogger = { error(details: object, message: string): void };
 
 /** At most this many closed attempts go into one batch; the rest wait for the next. */
 const FOLLOW_BATCH = 500;
-/**
- * How long the follower trusts what it read of a round and its contest (counting rule, the
- * contest's node and rounds), so a batch in a storm waits for no query but its own two. An
- * organizer's edit reaches live updates after this; boards built under the old rules need a
- * rebuild anyway.
- */
-const RULES_TTL_MS = 5_000;
+/** The follower refreshes what it knows of a round this often, and forgets a round unseen this long. */
+const RULES_REFRESH_MS = 5_000;
+const RULES_FORGET_MS = 60_000;
 
 interface WaitingClose {
   roundId: string;
@@ -391,6 +387,52 @@ interface FollowedRound {
   countingAttempt: CountingAttempt;
   contestId: string;
   contest: ContestRules;
+}
+
+/**
+ * What the follower knows of each round it has seen (counting rule, contest, the contest's node
+ * and rounds): read at a round's first close, then refreshed in the background, so no batch but
+ * a round's first waits for it (in a storm it took three queries, each waiting for a pooled
+ * connection: 1–3 s). An organizer's edit reaches live updates within RULES_REFRESH_MS; boards
+ * built under the old rules need a rebuild anyway.
+ */
+function followedRounds(db: Db, logger: ErrorLogger): (roundIds: readonly string[]) => Promise<FollowedRound[]> {
+  const known = new Map<string, { round: FollowedRound; readAt: number }>();
+  let refreshing = false;
+  const read = async (roundIds: readonly string[]) => {
+    const readAt = Date.now();
+    const rounds = await db.round.findMany({
+      where: { id: { in: [...roundIds] } },
+      select: {
+        id: true,
+        countingAttempt: true,
+        contestId: true,
+        contest: {
+          select: {
+            orgNodeId: true,
+            rounds: { orderBy: { position: "asc" }, select: { id: true, countingAttempt: true, tieBreakOrder: true } },
+          },
+        },
+      },
+    });
+    for (const round of rounds) known.set(round.id, { round, readAt });
+  };
+  return async (roundIds) => {
+    const now = Date.now();
+    for (const [roundId, { readAt }] of known) if (readAt <= now - RULES_FORGET_MS) known.delete(roundId);
+    const missing = roundIds.filter((roundId) => !known.has(roundId));
+    if (missing.length > 0) await read(missing);
+    const stale = roundIds.filter((roundId) => (known.get(roundId)?.readAt ?? now) <= now - RULES_REFRESH_MS);
+    if (stale.length > 0 && !refreshing) {
+      refreshing = true;
+      read(stale)
+        .catch((error) => logger.error({ err: error, rounds: stale }, "refreshing the rules of followed rounds failed"))
+        .finally(() => {
+          refreshing = false;
+        });
+    }
+    return roundIds.flatMap((roundId) => known.get(roundId)?.round ?? []);
+  };
 }
 
 /**
@@ -410,33 +452,7 @@ export function followClosedAttempts(runtime: {
 }): () => void {
   const waiting: WaitingClose[] = [];
   let scheduled = false;
-  const known = new Map<string, { round: FollowedRound; readAt: number }>();
-  const roundsOf = async (roundIds: readonly string[]): Promise<FollowedRound[]> => {
-    const now = Date.now();
-    for (const [roundId, { readAt }] of known) if (readAt <= now - RULES_TTL_MS) known.delete(roundId);
-    const missing = roundIds.filter((roundId) => !known.has(roundId));
-    if (missing.length > 0) {
-      const read = await runtime.db.round.findMany({
-        where: { id: { in: missing } },
-        select: {
-          id: true,
-          countingAttempt: true,
-          contestId: true,
-          contest: {
-            select: {
-              orgNodeId: true,
-              rounds: {
-                orderBy: { position: "asc" },
-                select: { id: true, countingAttempt: true, tieBreakOrder: true },
-              },
-            },
-          },
-        },
-      });
-      for (const round of read) known.set(round.id, { round, readAt: now });
-    }
-    return roundIds.flatMap((roundId) => known.get(roundId)?.round ?? []);
-  };
+  const roundsOf = followedRounds(runtime.db, runtime.logger);
   const schedule = () => {
     if (scheduled || waiting.length === 0) return;
     scheduled = true;
