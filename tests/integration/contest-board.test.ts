@@ -354,6 +354,47 @@ describe("closes applied in batches", () => {
     );
   });
 
+  it("builds a round's boards at its first start, before its first close", async () => {
+    const contest = await runtime.db.contest.create({
+      data: {
+        orgNodeId: await nodeId(runtime.db, "HP"),
+        title: "Bảng dựng sẵn (thử)",
+        slug: "bang-dung-san",
+        registrationFields: {},
+        status: "PUBLISHED",
+        rounds: {
+          create: {
+            name: "Đợt 1",
+            position: 1,
+            opensAt: at(-600),
+            closesAt: at(7200),
+            timeLimitSeconds: 1800,
+            blueprint: { questionIds: [] },
+          },
+        },
+      },
+      include: { rounds: true },
+    });
+    const roundId = contest.rounds[0].id;
+    const built: BoardChange[] = [];
+    const bothBuilt = new Promise<void>((resolve) =>
+      boardChanges.on("changed", function record(change) {
+        if (change.roundId === roundId || change.contestId === contest.id) built.push(change);
+        if (built.length < 2) return;
+        boardChanges.off("changed", record);
+        resolve();
+      }),
+    );
+    const stop = followClosedAttempts(runtime);
+    const userId = await registered("Sớm", "HP-KIMTHANH-THCS");
+    for (let i = 0; i < 3; i++)
+      runtime.events.emit("attemptStarted", { attemptId: `a${i}`, roundId, userId, at: new Date() });
+    await bothBuilt;
+    stop();
+    expect(built).toEqual([{ roundId }, { contestId: contest.id }]);
+    expect(await boardSnapshot(runtime.db, runtime.store, roundId)).toMatchObject({ total: 0, top: [] });
+  });
+
   it("logs a failed batch and applies the next; a rebuild repairs what it missed", async () => {
     const failing = Object.create(runtime.store) as SharedStore;
     let failures = 1;
