@@ -83,9 +83,9 @@ function allRoundsCountingSql(rounds: RoundRules[]): Prisma.Sql {
 }
 
 /**
- * Each contestant's contest total (optionally only the given contestants'): the sum of their counting
- * attempts' scores over the rounds they took, with the ranking's tie-breakers (total time used,
- * then when their last counting attempt closed) and the unit they registered for.
+ * Each contestant's contest total (optionally only the given contestants'): the sum of their
+ * counting attempts' scores over the rounds they took, with the ranking's tie-breakers (total
+ * time used, then when their last counting attempt closed) and the unit they registered for.
  */
 export function contestTotalsSql(contestId: string, rounds: RoundRules[], userIds?: readonly string[]): Prisma.Sql {
   const onlyUsers = userIds ? Prisma.sql`WHERE "userId" = ANY(${userIds}::text[])` : Prisma.empty;
