@@ -83,12 +83,12 @@ function allRoundsCountingSql(rounds: RoundRules[]): Prisma.Sql {
 }
 
 /**
- * Each contestant's contest total (optionally one contestant's): the sum of their counting
- * attempts' scores over the rounds they took, with the ranking's tie-breakers (total time used,
- * then when their last counting attempt closed) and the unit they registered for.
+ * Each contestant's contest total (optionally only the given contestants'): the sum of their
+ * counting attempts' scores over the rounds they took, with the ranking's tie-breakers (total
+ * time used, then when their last counting attempt closed) and the unit they registered for.
  */
-export function contestTotalsSql(contestId: string, rounds: RoundRules[], userId?: string): Prisma.Sql {
-  const onlyUser = userId ? Prisma.sql`WHERE "userId" = ${userId}` : Prisma.empty;
+export function contestTotalsSql(contestId: string, rounds: RoundRules[], userIds?: readonly string[]): Prisma.Sql {
+  const onlyUsers = userIds ? Prisma.sql`WHERE "userId" = ANY(${userIds}::text[])` : Prisma.empty;
   return Prisma.sql`
     WITH counting AS (${allRoundsCountingSql(rounds)})
     SELECT c."userId", sum(c.score)::int AS score, sum(c."maxScore")::int AS "maxScore",
@@ -101,7 +101,7 @@ export function contestTotalsSql(contestId: string, rounds: RoundRules[], userId
              (SELECT n.path FROM "Membership" m JOIN "OrgNode" n ON n.id = m."orgNodeId"
                WHERE m."userId" = c."userId" ORDER BY n.depth DESC, n.id LIMIT 1)
            ) AS "unitPath"
-      FROM (SELECT * FROM counting ${onlyUser}) c
+      FROM (SELECT * FROM counting ${onlyUsers}) c
      GROUP BY c."userId"`;
 }
 

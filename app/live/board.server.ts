@@ -3,11 +3,16 @@ import { EventEmitter } from "node:events";
 import { countingAttemptsSql } from "~/contests/results.server";
 import { countingAttempt, type TieBreaker } from "~/contests/scoring";
 import type { Db } from "~/db/client.server";
+import type { CountingAttempt } from "~/generated/prisma/enums";
 import type { DomainEvents } from "~/realtime/bus.server";
-import type { SharedStore } from "~/store/store.server";
-import type { Logger } from "~/utils/logger.server";
+import type { ScoredMember, SharedStore, StoreWrite } from "~/store/store.server";
 import { type BoardEntry, boardOrder, encodeMember, rankEntry } from "./board-encoding";
-import { applyToContestBoard, rebuildContestBoard } from "./contest-board.server";
+import {
+  applyManyToContestBoard,
+  type ContestRules,
+  currentContestBoard,
+  rebuildContestBoard,
+} from "./contest-board.server";
 
 /**
  * Live round leaderboards (issue 5, point 2) kept in the SharedStore (Redis, or the in-process
@@ -160,56 +165,114 @@ async function buildBoard(db: Db, store: SharedStore, roundId: string, now: Date
  * attempt from PostgreSQL and replaces their entry. True when the board changed. A round with
  * no board yet (first attempt, or Redis lost it) is rebuilt whole instead.
  */
-export async function applyClosedAttempt(
+export function applyClosedAttempt(
   db: Db,
   store: SharedStore,
   input: { roundId: string; userId: string; now?: Date },
 ): Promise<boolean> {
-  const { roundId, userId } = input;
+  return applyClosedAttempts(db, store, { roundId: input.roundId, userIds: [input.userId], now: input.now });
+}
+
+/**
+ * `applyClosedAttempt` for many contestants of one round at once, as a storm of submits needs:
+ * one query for all their closed attempts, one store read of their entries, one store
+ * transaction for every change, one `boardChanges` event. `countingAttempt` is the round's
+ * rule when the caller has already read it.
+ */
+export async function applyClosedAttempts(
+  db: Db,
+  store: SharedStore,
+  input: { roundId: string; userIds: readonly string[]; now?: Date; countingAttempt?: CountingAttempt },
+): Promise<boolean> {
+  const { roundId } = input;
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) return false;
   await rebuilding.get(roundId);
-  const meta = await readMeta(store, roundId);
+  // Read together: under a storm each query waits for a pooled connection, so waits add up.
+  const [meta, rule, attempts] = await Promise.all([
+    readMeta(store, roundId),
+    input.countingAttempt ??
+      db.round
+        .findUniqueOrThrow({ where: { id: roundId }, select: { countingAttempt: true } })
+        .then((round) => round.countingAttempt),
+    db.attempt.findMany({
+      where: { roundId, userId: { in: userIds }, status: { in: [...CLOSED_STATUSES] } },
+      select: {
+        userId: true,
+        number: true,
+        score: true,
+        maxScore: true,
+        timeUsedMs: true,
+        prediction: true,
+        closedAt: true,
+      },
+    }),
+  ]);
   if (!meta) {
     await rebuildRoundBoard(db, store, roundId, input.now);
     return true;
   }
-  const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { countingAttempt: true } });
-  const attempts = await db.attempt.findMany({
-    where: { roundId, userId, status: { in: [...CLOSED_STATUSES] } },
-    select: { number: true, score: true, maxScore: true, timeUsedMs: true, prediction: true, closedAt: true },
+  const attemptsOf = new Map<string, typeof attempts>();
+  for (const attempt of attempts) {
+    const mine = attemptsOf.get(attempt.userId);
+    if (mine) mine.push(attempt);
+    else attemptsOf.set(attempt.userId, [attempt]);
+  }
+
+  const entries = entriesKey(roundId, meta.gen);
+  const previousEntries = await store.hGetMany(entries, userIds);
+  const removed: string[] = [];
+  const added: ScoredMember[] = [];
+  const replaced: Record<string, string> = {};
+  const dropped: string[] = [];
+  let joinedOrLeft = false;
+  userIds.forEach((userId, index) => {
+    // Prediction errors use the participant count the board was built with, like every other entry.
+    const rows = (attemptsOf.get(userId) ?? []).map((attempt) => {
+      const row: BoardRow = {
+        userId,
+        score: attempt.score ?? 0,
+        maxScore: attempt.maxScore,
+        timeUsedMs: attempt.timeUsedMs,
+        closedAt: attempt.closedAt,
+        predictionError:
+          meta.participants === null || attempt.prediction === null
+            ? null
+            : Math.abs(attempt.prediction - meta.participants),
+      };
+      return { ...rankEntry(row), number: attempt.number, row };
+    });
+    const counting = countingAttempt(rows, rule, meta.order);
+    const next = counting ? storedEntry(counting.row, meta.order) : null;
+    const previous = parseStoredEntry(previousEntries[index]);
+    if (JSON.stringify(previous) === JSON.stringify(next)) return;
+    if (previous && previous.m !== next?.m) removed.push(previous.m);
+    if (next) {
+      added.push({ member: next.m, score: next.s });
+      replaced[userId] = JSON.stringify(next);
+    } else {
+      dropped.push(userId);
+    }
+    if (Boolean(previous) !== Boolean(next)) joinedOrLeft = true;
   });
-  // Prediction errors use the participant count the board was built with, like every other entry.
-  const rows = attempts.map((attempt) => {
-    const row: BoardRow = {
-      userId,
-      score: attempt.score ?? 0,
-      maxScore: attempt.maxScore,
-      timeUsedMs: attempt.timeUsedMs,
-      closedAt: attempt.closedAt,
-      predictionError:
-        meta.participants === null || attempt.prediction === null
-          ? null
-          : Math.abs(attempt.prediction - meta.participants),
-    };
-    return { ...rankEntry(row), number: attempt.number, row };
-  });
-  const counting = countingAttempt(rows, round.countingAttempt, meta.order);
-  const next = counting ? storedEntry(counting.row, meta.order) : null;
-  const raw = await store.hGet(entriesKey(roundId, meta.gen), userId);
-  const previous = parseStoredEntry(raw);
-  if (JSON.stringify(previous) === JSON.stringify(next)) return false;
+  if (removed.length + added.length + dropped.length === 0) return false;
 
   const rank = rankKey(roundId, meta.gen);
-  if (previous && previous.m !== next?.m) await store.zRem(rank, previous.m);
-  if (next) {
-    await store.zAdd(rank, next.s, next.m);
-    await store.hSetMany(entriesKey(roundId, meta.gen), { [userId]: JSON.stringify(next) });
-  } else {
-    await store.hDel(entriesKey(roundId, meta.gen), userId);
-  }
+  const writes: StoreWrite[] = [
+    { op: "zRem", key: rank, members: removed },
+    { op: "zAdd", key: rank, members: added },
+    { op: "hSet", key: entries, fields: replaced },
+    { op: "hDel", key: entries, fields: dropped },
+  ];
   // On a final board the participant count is everyone's prediction target: someone joining or
   // leaving changes every prediction error, so the next sweep rebuilds it (once, not per attempt).
-  if (meta.participants !== null && Boolean(previous) !== Boolean(next))
-    await store.set(metaKey(roundId), JSON.stringify({ ...meta, stale: true } satisfies BoardMeta));
+  if (meta.participants !== null && joinedOrLeft)
+    writes.push({
+      op: "set",
+      key: metaKey(roundId),
+      value: JSON.stringify({ ...meta, stale: true } satisfies BoardMeta),
+    });
+  await store.write(writes);
   boardChanges.emit("changed", { roundId });
   return true;
 }
@@ -309,22 +372,177 @@ export function parseStoredEntry(raw: string | null): StoredEntry | null {
 
 export type { BoardMeta, StoredEntry };
 
+/** Enough of the app's logger (pino) for the follower, so a test can hear what it logs. */
+type ErrorLogger = { error(details: object, message: string): void };
+
+/** At most this many closed attempts go into one batch; the rest wait for the next. */
+const FOLLOW_BATCH = 500;
+/** The follower refreshes what it knows of a round this often, and forgets a round unseen this long. */
+const RULES_REFRESH_MS = 5_000;
+const RULES_FORGET_MS = 60_000;
+
+interface WaitingClose {
+  roundId: string;
+  userId: string;
+  attemptId: string;
+}
+
+interface FollowedRound {
+  id: string;
+  countingAttempt: CountingAttempt;
+  contestId: string;
+  contest: ContestRules;
+}
+
 /**
- * Keeps this process's boards following the attempt engine: each closed attempt (announced on
- * the runtime's bus after its commit) updates its round's board. Returns the unsubscribe.
+ * What the follower knows of each round it has seen (counting rule, contest, the contest's node
+ * and rounds): read at a round's first close, then refreshed in the background, so no batch but
+ * a round's first waits for it (in a storm it took three queries, each waiting for a pooled
+ * connection: 1–3 s). An organizer's edit reaches live updates within RULES_REFRESH_MS; boards
+ * built under the old rules need a rebuild anyway.
+ */
+function followedRounds(
+  db: Db,
+  logger: ErrorLogger,
+): { of(roundIds: readonly string[]): Promise<FollowedRound[]>; knows(roundId: string): boolean } {
+  const known = new Map<string, { round: FollowedRound; readAt: number }>();
+  let refreshing = false;
+  const read = async (roundIds: readonly string[]) => {
+    const readAt = Date.now();
+    const rounds = await db.round.findMany({
+      where: { id: { in: [...roundIds] } },
+      select: {
+        id: true,
+        countingAttempt: true,
+        contestId: true,
+        contest: {
+          select: {
+            orgNodeId: true,
+            rounds: { orderBy: { position: "asc" }, select: { id: true, countingAttempt: true, tieBreakOrder: true } },
+          },
+        },
+      },
+    });
+    for (const round of rounds) known.set(round.id, { round, readAt });
+  };
+  const of = async (roundIds: readonly string[]) => {
+    const now = Date.now();
+    for (const [roundId, { readAt }] of known) if (readAt <= now - RULES_FORGET_MS) known.delete(roundId);
+    const missing = roundIds.filter((roundId) => !known.has(roundId));
+    if (missing.length > 0) await read(missing);
+    const stale = roundIds.filter((roundId) => (known.get(roundId)?.readAt ?? now) <= now - RULES_REFRESH_MS);
+    if (stale.length > 0 && !refreshing) {
+      refreshing = true;
+      read(stale)
+        .catch((error) => logger.error({ err: error, rounds: stale }, "refreshing the rules of followed rounds failed"))
+        .finally(() => {
+          refreshing = false;
+        });
+    }
+    return roundIds.flatMap((roundId) => known.get(roundId)?.round ?? []);
+  };
+  return { of, knows: (roundId) => known.has(roundId) };
+}
+
+/**
+ * Keeps this process's boards following the attempt engine: closed attempts (announced on the
+ * runtime's bus after their commit) update their round's board and their contest's boards.
+ * They are applied in batches, one at a time: whatever closed while a batch was being applied
+ * makes the next one, so a storm of submits costs a few queries and store round trips per
+ * batch instead of per attempt. A failed batch is logged and skipped (the next close of those
+ * contestants, a rebuild or the finalizing sweep repairs their entries). Started attempts
+ * prepare their round's boards. Returns the unsubscribe; closes already waiting are still
+ * applied.
  */
 export function followClosedAttempts(runtime: {
   db: Db;
   store: SharedStore;
   events: DomainEvents;
-  logger: Logger;
+  logger: ErrorLogger;
 }): () => void {
-  const onClosed = ({ roundId, userId, attemptId }: { roundId: string; userId: string; attemptId: string }) => {
-    applyClosedAttempt(runtime.db, runtime.store, { roundId, userId })
-      .then(() => runtime.db.round.findUniqueOrThrow({ where: { id: roundId }, select: { contestId: true } }))
-      .then(({ contestId }) => applyToContestBoard(runtime.db, runtime.store, { contestId, userId }))
-      .catch((error) => runtime.logger.error({ err: error, roundId, attemptId }, "updating the live board failed"));
+  const waiting: WaitingClose[] = [];
+  let scheduled = false;
+  const rounds = followedRounds(runtime.db, runtime.logger);
+  const schedule = () => {
+    if (scheduled || waiting.length === 0) return;
+    scheduled = true;
+    // setImmediate: the closes announced in this turn of the event loop join the batch.
+    setImmediate(() => {
+      const batch = waiting.splice(0, FOLLOW_BATCH);
+      applyClosedBatch(runtime, rounds.of, batch).finally(() => {
+        scheduled = false;
+        schedule();
+      });
+    });
   };
+  const onClosed = ({ roundId, userId, attemptId }: { roundId: string; userId: string; attemptId: string }) => {
+    waiting.push({ roundId, userId, attemptId });
+    schedule();
+  };
+  // A round's first start (seen by this process) prepares what its first closes need, its rules
+  // and its boards, so that the first batch of a storm does not wait for them (measured: 6 s).
+  const preparing = new Set<string>();
+  const onStarted = ({ roundId }: { roundId: string }) => {
+    if (rounds.knows(roundId) || preparing.has(roundId)) return;
+    preparing.add(roundId);
+    rounds
+      .of([roundId])
+      .then(async ([round]) => {
+        if (!round) return;
+        await currentBoard(runtime.db, runtime.store, roundId);
+        await currentContestBoard(runtime.db, runtime.store, round.contestId);
+      })
+      .catch((error) => runtime.logger.error({ err: error, roundId }, "preparing the live boards failed"))
+      .finally(() => preparing.delete(roundId));
+  };
+  runtime.events.on("attemptStarted", onStarted);
   runtime.events.on("attemptClosed", onClosed);
-  return () => runtime.events.off("attemptClosed", onClosed);
+  return () => {
+    runtime.events.off("attemptStarted", onStarted);
+    runtime.events.off("attemptClosed", onClosed);
+  };
+}
+
+/** Applies a batch of closes to their rounds' boards, then their contests'; never throws. */
+async function applyClosedBatch(
+  runtime: { db: Db; store: SharedStore; logger: ErrorLogger },
+  roundsOf: (roundIds: readonly string[]) => Promise<FollowedRound[]>,
+  batch: readonly WaitingClose[],
+): Promise<void> {
+  const { db, store, logger } = runtime;
+  const usersOf = (closes: readonly WaitingClose[]) => closes.map((close) => close.userId);
+  const failed = (error: unknown, closes: readonly WaitingClose[], board: Record<string, string>) =>
+    logger.error(
+      { err: error, ...board, closes: closes.length, attemptIds: closes.slice(0, 10).map((close) => close.attemptId) },
+      "updating the live board failed",
+    );
+  let rounds: FollowedRound[];
+  try {
+    rounds = await roundsOf([...new Set(batch.map((close) => close.roundId))]);
+  } catch (error) {
+    failed(error, batch, {});
+    return;
+  }
+  const contests = new Map<string, { rules: ContestRules; closes: WaitingClose[] }>();
+  await Promise.all(
+    rounds.map((round) => {
+      const closes = batch.filter((close) => close.roundId === round.id);
+      const contest = contests.get(round.contestId) ?? { rules: round.contest, closes: [] };
+      contest.closes.push(...closes);
+      contests.set(round.contestId, contest);
+      return applyClosedAttempts(db, store, {
+        roundId: round.id,
+        userIds: usersOf(closes),
+        countingAttempt: round.countingAttempt,
+      }).catch((error) => failed(error, closes, { roundId: round.id }));
+    }),
+  );
+  // Contest totals come from PostgreSQL too: they are updated even when a round's board failed.
+  await Promise.all(
+    [...contests].map(([contestId, { rules, closes }]) =>
+      applyManyToContestBoard(db, store, { contestId, userIds: usersOf(closes), rules }).catch((error) =>
+        failed(error, closes, { contestId }),
+      ),
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { contestRounds, contestTotalsSql } from "~/contests/results.server";
+import { contestRounds, contestTotalsSql, type RoundRules } from "~/contests/results.server";
 import type { Db } from "~/db/client.server";
-import type { SharedStore } from "~/store/store.server";
+import type { ScoredMember, SharedStore, StoreWrite } from "~/store/store.server";
 import { boardChanges, type StoredEntry } from "./board.server";
 import { encodeMember } from "./board-encoding";
 
@@ -72,8 +72,18 @@ async function readMeta(store: SharedStore, contestId: string): Promise<ContestM
   return raw ? (JSON.parse(raw) as ContestMeta) : null;
 }
 
-async function contestNode(db: Db, contestId: string) {
-  return db.contest.findUniqueOrThrow({ where: { id: contestId }, select: { orgNodeId: true } });
+/** What a contestant's entry depends on besides their attempts: the contest's node and rounds. */
+export interface ContestRules {
+  orgNodeId: string;
+  rounds: RoundRules[];
+}
+
+async function contestRules(db: Db, contestId: string): Promise<ContestRules> {
+  const [{ orgNodeId }, rounds] = await Promise.all([
+    db.contest.findUniqueOrThrow({ where: { id: contestId }, select: { orgNodeId: true } }),
+    contestRounds(db, contestId),
+  ]);
+  return { orgNodeId, rounds };
 }
 
 const rebuilding = new Map<string, Promise<number>>();
@@ -88,7 +98,7 @@ export function rebuildContestBoard(db: Db, store: SharedStore, contestId: strin
 }
 
 async function buildContestBoard(db: Db, store: SharedStore, contestId: string): Promise<number> {
-  const [{ orgNodeId }, rounds] = await Promise.all([contestNode(db, contestId), contestRounds(db, contestId)]);
+  const { orgNodeId, rounds } = await contestRules(db, contestId);
   const rows = rounds.length ? await db.$queryRaw<TotalsRow[]>(contestTotalsSql(contestId, rounds)) : [];
   const gen = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   const nodeKeys = new Set<string>();
@@ -144,36 +154,93 @@ export async function currentContestBoard(db: Db, store: SharedStore, contestId:
  * A contestant's attempt in one of the contest's rounds closed (or was annulled or reinstated):
  * recomputes their total from PostgreSQL and moves their entry on the contest's boards.
  */
-export async function applyToContestBoard(
+export function applyToContestBoard(
   db: Db,
   store: SharedStore,
   input: { contestId: string; userId: string },
 ): Promise<boolean> {
-  const { contestId, userId } = input;
+  return applyManyToContestBoard(db, store, { contestId: input.contestId, userIds: [input.userId] });
+}
+
+/**
+ * `applyToContestBoard` for many contestants at once: the contest's rounds read once, one
+ * totals query for all of them, one store read of their entries, one store transaction for
+ * every board they move on, one `boardChanges` event. True when the boards changed. `rules` are
+ * the contest's when the caller has already read them.
+ */
+export async function applyManyToContestBoard(
+  db: Db,
+  store: SharedStore,
+  input: { contestId: string; userIds: readonly string[]; rules?: ContestRules },
+): Promise<boolean> {
+  const { contestId } = input;
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) return false;
   await rebuilding.get(contestId);
-  const meta = await readMeta(store, contestId);
+  // Read together: under a storm each query waits for a pooled connection, so waits add up.
+  const totals = async () => {
+    const { orgNodeId, rounds } = input.rules ?? (await contestRules(db, contestId));
+    const rows = rounds.length ? await db.$queryRaw<TotalsRow[]>(contestTotalsSql(contestId, rounds, userIds)) : [];
+    return { orgNodeId, rows };
+  };
+  const [meta, { orgNodeId, rows }] = await Promise.all([readMeta(store, contestId), totals()]);
   if (!meta) {
     await rebuildContestBoard(db, store, contestId);
     return true;
   }
-  const [{ orgNodeId }, rounds] = await Promise.all([contestNode(db, contestId), contestRounds(db, contestId)]);
-  const [row] = await db.$queryRaw<TotalsRow[]>(contestTotalsSql(contestId, rounds, userId));
-  const next = row ? stored(row, orgNodeId) : null;
-  const raw = await store.hGet(entriesKey(contestId, meta.gen), userId);
-  const previous = raw ? (JSON.parse(raw) as ContestStoredEntry) : null;
-  if (JSON.stringify(previous) === JSON.stringify(next)) return false;
-  for (const nodeId of [null, ...(previous?.nodes ?? [])])
-    if (previous) await store.zRem(contestRankKey(contestId, meta.gen, nodeId), previous.m);
-  const newNodes = (next?.nodes ?? []).filter((nodeId) => !meta.nodes.includes(nodeId));
-  if (newNodes.length > 0)
-    await store.set(metaKey(contestId), JSON.stringify({ ...meta, nodes: [...meta.nodes, ...newNodes] }));
-  if (next) {
-    for (const nodeId of [null, ...next.nodes])
-      await store.zAdd(contestRankKey(contestId, meta.gen, nodeId), next.s, next.m);
-    await store.hSetMany(entriesKey(contestId, meta.gen), { [userId]: JSON.stringify(next) });
-  } else {
-    await store.hDel(entriesKey(contestId, meta.gen), userId);
-  }
+  const rowOf = new Map(rows.map((row) => [row.userId, row]));
+
+  const entries = entriesKey(contestId, meta.gen);
+  const previousEntries = await store.hGetMany(entries, userIds);
+  // Keyed by the board's key: the whole contest's and each node's.
+  const removed = new Map<string, string[]>();
+  const added = new Map<string, ScoredMember[]>();
+  const replaced: Record<string, string> = {};
+  const dropped: string[] = [];
+  const nodes = new Set(meta.nodes);
+  let changed = false;
+  userIds.forEach((userId, index) => {
+    const row = rowOf.get(userId);
+    const next = row ? stored(row, orgNodeId) : null;
+    const raw = previousEntries[index];
+    const previous = raw ? (JSON.parse(raw) as ContestStoredEntry) : null;
+    if (JSON.stringify(previous) === JSON.stringify(next)) return;
+    changed = true;
+    if (previous)
+      for (const nodeId of [null, ...previous.nodes])
+        pushTo(removed, contestRankKey(contestId, meta.gen, nodeId), previous.m);
+    if (next) {
+      for (const nodeId of [null, ...next.nodes]) {
+        if (nodeId) nodes.add(nodeId);
+        pushTo(added, contestRankKey(contestId, meta.gen, nodeId), { member: next.m, score: next.s });
+      }
+      replaced[userId] = JSON.stringify(next);
+    } else {
+      dropped.push(userId);
+    }
+  });
+  if (!changed) return false;
+
+  // Every removal before any addition: a contestant whose member did not change stays listed.
+  const writes: StoreWrite[] = [
+    ...[...removed].map(([key, members]): StoreWrite => ({ op: "zRem", key, members })),
+    ...[...added].map(([key, members]): StoreWrite => ({ op: "zAdd", key, members })),
+    { op: "hSet", key: entries, fields: replaced },
+    { op: "hDel", key: entries, fields: dropped },
+  ];
+  if (nodes.size > meta.nodes.length)
+    writes.push({
+      op: "set",
+      key: metaKey(contestId),
+      value: JSON.stringify({ ...meta, nodes: [...nodes] } satisfies ContestMeta),
+    });
+  await store.write(writes);
   boardChanges.emit("changed", { contestId });
   return true;
+}
+
+function pushTo<T>(lists: Map<string, T[]>, key: string, item: T) {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }

@@ -1,4 +1,4 @@
-import type { ScoredMember, SharedStore } from "./store.server";
+import type { ScoredMember, SharedStore, StoreWrite } from "./store.server";
 
 /** A hash's fields, wrapped so that it is not mistaken for a sorted set (both are Maps). */
 interface Hash {
@@ -70,10 +70,7 @@ export class MemoryStore implements SharedStore {
   }
 
   async zAddMany(key: string, members: readonly ScoredMember[]): Promise<void> {
-    if (members.length === 0) return;
-    const set = this.sortedSet(key, true) as Map<string, number>;
-    for (const { member, score } of members) set.set(member, score);
-    this.rankedCache.delete(set);
+    this.zAddSync(key, members);
   }
 
   async hGet(key: string, field: string): Promise<string | null> {
@@ -81,21 +78,36 @@ export class MemoryStore implements SharedStore {
   }
 
   async hSetMany(key: string, fields: Readonly<Record<string, string>>): Promise<void> {
-    const entries = Object.entries(fields);
-    if (entries.length === 0) return;
-    const hash = this.hash(key, true) as Map<string, string>;
-    for (const [field, value] of entries) hash.set(field, value);
+    this.hSetSync(key, fields);
+  }
+
+  async hGetMany(key: string, fields: readonly string[]): Promise<Array<string | null>> {
+    const hash = this.hash(key, false);
+    return fields.map((field) => hash?.get(field) ?? null);
   }
 
   async hDel(key: string, field: string): Promise<void> {
-    const hash = this.hash(key, false);
-    hash?.delete(field);
-    if (hash?.size === 0) this.entries.delete(key);
+    this.hDelMany(key, [field]);
+  }
+
+  async write(writes: readonly StoreWrite[]): Promise<void> {
+    // Every key's type is checked first, so a failing batch leaves nothing half-written.
+    for (const write of writes) {
+      if (write.op === "zAdd" || write.op === "zRem") this.sortedSet(write.key, false);
+      if (write.op === "hSet" || write.op === "hDel") this.hash(write.key, false);
+    }
+    // Synchronous from here on: nothing else in this process runs between two of the writes.
+    for (const write of writes) {
+      if (write.op === "set") this.entries.set(write.key, { value: write.value, expiresAt: null });
+      else if (write.op === "zAdd") this.zAddSync(write.key, write.members);
+      else if (write.op === "zRem") this.zRemSync(write.key, write.members);
+      else if (write.op === "hSet") this.hSetSync(write.key, write.fields);
+      else this.hDelMany(write.key, write.fields);
+    }
   }
 
   async zRem(key: string, member: string): Promise<void> {
-    const set = this.sortedSet(key, false);
-    if (set?.delete(member)) this.rankedCache.delete(set);
+    this.zRemSync(key, [member]);
   }
 
   async zScore(key: string, member: string): Promise<number | null> {
@@ -124,6 +136,35 @@ export class MemoryStore implements SharedStore {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.entries.clear();
+  }
+
+  private zAddSync(key: string, members: readonly ScoredMember[]): void {
+    if (members.length === 0) return;
+    const set = this.sortedSet(key, true) as Map<string, number>;
+    for (const { member, score } of members) set.set(member, score);
+    this.rankedCache.delete(set);
+  }
+
+  private zRemSync(key: string, members: readonly string[]): void {
+    const set = this.sortedSet(key, false);
+    if (!set) return;
+    let removed = false;
+    for (const member of members) removed = set.delete(member) || removed;
+    if (removed) this.rankedCache.delete(set);
+  }
+
+  private hSetSync(key: string, fields: Readonly<Record<string, string>>): void {
+    const entries = Object.entries(fields);
+    if (entries.length === 0) return;
+    const hash = this.hash(key, true) as Map<string, string>;
+    for (const [field, value] of entries) hash.set(field, value);
+  }
+
+  private hDelMany(key: string, fields: readonly string[]): void {
+    const hash = this.hash(key, false);
+    if (!hash) return;
+    for (const field of fields) hash.delete(field);
+    if (hash.size === 0) this.entries.delete(key);
   }
 
   private ranked(key: string): ScoredMember[] {

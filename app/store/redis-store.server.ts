@@ -1,11 +1,26 @@
 import { Redis } from "ioredis";
-import type { ScoredMember, SharedStore } from "./store.server";
+import type { ScoredMember, SharedStore, StoreWrite } from "./store.server";
 
 // INCR and set the TTL only when the counter is new, in one atomic step.
 const INCR_WITH_TTL = `
 local value = redis.call('INCR', KEYS[1])
 if value == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return value`;
+
+/** Redis refuses ZADD, ZREM, HSET and HDEL without members or fields. */
+function writesSomething(write: StoreWrite): boolean {
+  switch (write.op) {
+    case "set":
+      return true;
+    case "zAdd":
+    case "zRem":
+      return write.members.length > 0;
+    case "hSet":
+      return Object.keys(write.fields).length > 0;
+    case "hDel":
+      return write.fields.length > 0;
+  }
+}
 
 export class RedisStore implements SharedStore {
   readonly kind = "redis" as const;
@@ -97,8 +112,33 @@ export class RedisStore implements SharedStore {
     await this.client.hset(key, fields);
   }
 
+  async hGetMany(key: string, fields: readonly string[]): Promise<Array<string | null>> {
+    if (fields.length === 0) return [];
+    return this.client.hmget(key, ...fields);
+  }
+
   async hDel(key: string, field: string): Promise<void> {
     await this.client.hdel(key, field);
+  }
+
+  async write(writes: readonly StoreWrite[]): Promise<void> {
+    const nonEmpty = writes.filter(writesSomething);
+    if (nonEmpty.length === 0) return;
+    // MULTI…EXEC: sent together, run by Redis with nothing in between.
+    const transaction = this.client.multi();
+    for (const write of nonEmpty) {
+      if (write.op === "set") transaction.set(write.key, write.value);
+      else if (write.op === "zAdd")
+        transaction.zadd(write.key, ...write.members.flatMap(({ member, score }) => [score, member]));
+      else if (write.op === "zRem") transaction.zrem(write.key, ...write.members);
+      else if (write.op === "hSet") transaction.hset(write.key, write.fields);
+      else transaction.hdel(write.key, ...write.fields);
+    }
+    const results = await transaction.exec();
+    if (!results) throw new Error("Redis discarded the transaction");
+    // EXEC runs the other commands even when one fails (a key of the wrong type): that one is thrown.
+    const failed = results.find(([error]) => error);
+    if (failed) throw failed[0];
   }
 
   async ping(): Promise<boolean> {

@@ -10,6 +10,14 @@ export interface ScoredMember {
   score: number;
 }
 
+/** One write of a batch given to `SharedStore.write`. */
+export type StoreWrite =
+  | { op: "set"; key: string; value: string }
+  | { op: "zAdd"; key: string; members: readonly ScoredMember[] }
+  | { op: "zRem"; key: string; members: readonly string[] }
+  | { op: "hSet"; key: string; fields: Readonly<Record<string, string>> }
+  | { op: "hDel"; key: string; fields: readonly string[] };
+
 export interface SharedStore {
   readonly kind: "redis" | "memory";
   get(key: string): Promise<string | null>;
@@ -35,7 +43,15 @@ export interface SharedStore {
   hGet(key: string, field: string): Promise<string | null>;
   /** Sets several fields of a hash in one round trip. */
   hSetMany(key: string, fields: Readonly<Record<string, string>>): Promise<void>;
+  /** Several fields of a hash in one round trip, in the order asked (null where absent). */
+  hGetMany(key: string, fields: readonly string[]): Promise<Array<string | null>>;
   hDel(key: string, field: string): Promise<void>;
+  /**
+   * Applies the writes in order, in one round trip and atomically: readers see all of them or
+   * none (a board update never shows a contestant removed but not yet re-added). Writes with
+   * nothing to write (no members, no fields) are skipped.
+   */
+  write(writes: readonly StoreWrite[]): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -103,6 +103,48 @@ describe.each(implementations)("SharedStore contract: %s", (_name, create) => {
     expect(await store.hGet("hash", "binh")).toBeNull();
   });
 
+  it("reads many hash fields at once, in the order asked", async () => {
+    await store.hSetMany("fields", { an: "1", binh: "2" });
+    expect(await store.hGetMany("fields", ["binh", "nobody", "an"])).toEqual(["2", null, "1"]);
+    expect(await store.hGetMany("fields", [])).toEqual([]);
+    expect(await store.hGetMany("no-such-hash", ["an"])).toEqual([null]);
+    await store.del("fields");
+  });
+
+  it("applies a batch of writes in order, skipping empty ones", async () => {
+    await store.zAddMany("batch:rank", [
+      { member: "an:old", score: 1 },
+      { member: "binh", score: 2 },
+    ]);
+    await store.hSetMany("batch:entries", { an: "old", binh: "2", chi: "3" });
+    await store.write([
+      { op: "zRem", key: "batch:rank", members: ["an:old", "nobody"] },
+      { op: "zAdd", key: "batch:rank", members: [{ member: "an:new", score: 5 }] },
+      { op: "zAdd", key: "batch:rank", members: [] },
+      { op: "zRem", key: "batch:rank", members: [] },
+      // Removed then added again in one batch: listed afterwards.
+      { op: "zRem", key: "batch:rank", members: ["binh"] },
+      { op: "zAdd", key: "batch:rank", members: [{ member: "binh", score: 3 }] },
+      { op: "hSet", key: "batch:entries", fields: { an: "new" } },
+      { op: "hSet", key: "batch:entries", fields: {} },
+      { op: "hDel", key: "batch:entries", fields: ["chi", "nobody"] },
+      { op: "hDel", key: "batch:entries", fields: [] },
+      { op: "set", key: "batch:meta", value: "v2" },
+    ]);
+    await store.write([]);
+    expect(await store.zRangeDesc("batch:rank", 0, -1)).toEqual([
+      { member: "an:new", score: 5 },
+      { member: "binh", score: 3 },
+    ]);
+    expect(await store.hGetMany("batch:entries", ["an", "binh", "chi"])).toEqual(["new", "2", null]);
+    expect(await store.get("batch:meta")).toBe("v2");
+    // A write to a key of another type fails the batch, and says so.
+    await expect(
+      store.write([{ op: "zAdd", key: "batch:entries", members: [{ member: "x", score: 1 }] }]),
+    ).rejects.toThrow(/WRONGTYPE/);
+    for (const key of ["batch:rank", "batch:entries", "batch:meta"]) await store.del(key);
+  });
+
   it("answers ping", async () => {
     expect(await store.ping()).toBe(true);
   });
