@@ -2,6 +2,7 @@
 // migrations and seeds an empty database itself).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { SERVER_NODE_FLAGS } from "./server-node-flags.mjs";
 
 const needsBuild = !existsSync("build/node-server.js") || !existsSync("build/server/index.js");
 if (needsBuild) {
@@ -10,7 +11,7 @@ if (needsBuild) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--enable-source-maps", "build/node-server.js"], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/node-server.js"], {
   stdio: "inherit",
   env: { NODE_ENV: "production", ...process.env },
 });

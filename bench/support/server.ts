@@ -4,6 +4,7 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
 
 /**
  * The built server (`npm run build`) as its own process, as in production: on a fresh schema of
@@ -59,10 +60,16 @@ export async function startBenchServer(options: {
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "build/node-server.js"], {
-    env: env as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // BENCH_SERVER_NODE_FLAGS: extra flags for the server's Node, to try a setting (e.g. a heap size).
+  const extraFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...extraFlags, ...(options.nodeFlags ?? []), "build/node-server.js"],
+    {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   // The whole log goes to a file (kept when a run has errors); the last lines stay in memory.
   const logFile = path.join(tmpdir(), `la-bench-server-${randomBytes(4).toString("hex")}.log`);
   const log = createWriteStream(logFile);

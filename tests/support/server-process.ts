@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
 import { dropSchema } from "./runtime";
 
 /**
@@ -77,7 +78,7 @@ export async function startServerProcess(
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ["--enable-source-maps", "build/node-server.js"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/node-server.js"], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
