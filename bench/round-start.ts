@@ -181,6 +181,8 @@ async function runOnce(opts: Options) {
     );
     for (const socket of sockets) socket.on("disconnect", (reason) => errors.add(`disconnect: ${reason}`));
     console.log(`${sockets.length} sockets connected in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
+    // Where the memory goes: the peak so far (log-ins) and what the waiting connections hold.
+    const memoryConnected = memoryMb(server.pid);
 
     // 3. The storm: everyone starts within the window, answers, submits.
     const startMs: number[] = [];
@@ -349,6 +351,8 @@ async function runOnce(opts: Options) {
       baseline_per_s: null,
       ratio: null,
       server_peak_rss_mb: memory.peakRssMb,
+      server_rss_connected_mb: memoryConnected.rssMb,
+      server_peak_rss_before_storm_mb: memoryConnected.peakRssMb,
       database: server.description,
       answers_via: opts.answers,
       start_via: opts.startVia,
@@ -414,7 +418,10 @@ export async function run(args: string[]) {
         "server CPU s (avg % / busiest s %)",
         `${result.server_cpu_s} (${result.server_cpu_avg_percent} / ${result.server_cpu_busiest_second_percent})`,
       ],
-      ["server peak RSS MB", result.server_peak_rss_mb],
+      [
+        "server RSS MB: peak / connected, waiting / peak before the storm",
+        `${result.server_peak_rss_mb} / ${result.server_rss_connected_mb} / ${result.server_peak_rss_before_storm_mb}`,
+      ],
       ["load generator CPU s", result.bench_cpu_s],
       ["storm duration s", result.storm_s],
     ]);
