@@ -43,7 +43,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   }
 
   try {
-    const db = await PGlite.create(pgliteDir);
+    // PostgreSQL's own page cache lives in this process's memory: 32 MB instead of its 128 MB
+    // default keeps the one-process server's memory down (issue 8: ≤ 1 GB with 5,000
+    // contestants); the data files' pages stay cached by the operating system anyway.
+    const db = await PGlite.create(pgliteDir, { postgresqlconf: "shared_buffers = 32MB" });
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: CONNECTIONS });
     keepExtendedQueriesTogether(server);
     await server.start();
