@@ -9,6 +9,7 @@ import { BENCH_PASSWORD, type BenchContest, createBenchContest } from "./support
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { type BenchServer, startBenchServer } from "./support/server";
+import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
 
@@ -196,6 +197,7 @@ async function runOnce(opts: Options) {
     const cpuBefore = cpuSeconds(server.pid);
     const benchCpuBefore = process.cpuUsage();
     const watch = watchProcess(server.pid);
+    settleLoadGenerator();
     const stormStarted = performance.now();
     const t0 = stormStarted + 200;
 

@@ -9,6 +9,7 @@ import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { memoryMb } from "./support/process-stats";
 import { type BenchServer, startBenchServer } from "./support/server";
+import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep } from "./support/stats";
 
@@ -96,6 +97,7 @@ async function saturate(
     ),
   );
   for (const thinkMs of thinkSteps) {
+    settleLoadGenerator();
     const result = await step(clients, event, thinkMs, stepMs);
     steps.push(result);
     console.log(

@@ -87,6 +87,9 @@ export function attachSocketServer(httpServer: HttpServer, runtime: Runtime): { 
   const activityPublisher = startActivityPublisher(io, runtime);
   const quizPublisher = startQuizPublisher(io, runtime);
   io.on("connection", (socket) => {
+    // The handshake has read the cookie: the first HTTP request need not live as long as the
+    // connection (Socket.IO's memory-usage advice; thousands wait connected when a round opens).
+    (socket.conn as unknown as { request: unknown }).request = null;
     const context: SocketContext = { socket, runtime, user: socket.data.user ?? null };
     bindEvents(context, SOCKET_EVENTS);
   });
