@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Form,
   isRouteErrorResponse,
@@ -31,7 +31,7 @@ import { translate } from "./i18n/translate";
 import { useSocketUser } from "./realtime/client/useSocket";
 import stylesUrl from "./styles/app.css?url";
 import { useNonce, useRequestId } from "./utils/request-info";
-import { onlyQueryChanged } from "./utils/revalidation";
+import { keepDataWithinPage } from "./utils/revalidation";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -68,19 +68,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** The root's data depends on the path, not the query: a move within a page (`?q=`, filters) reloads none of it. */
+export const shouldRevalidate = keepDataWithinPage;
+
 /**
  * In the browser, after the server's data: the strings of the locale it names and of the page
  * being opened, before React renders with them (a log-in may switch the locale; /manage needs
  * its part). Not run at hydration: entry.client.tsx loaded the first page's strings.
  */
-/** The root's data depends on the path, not the query: a move within a page (`?q=`, filters) reloads none of it. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => (onlyQueryChanged(currentUrl, nextUrl, formMethod) ? false : defaultShouldRevalidate);
-
 export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
   const data = await serverLoader<typeof loader>();
   await loadTranslations(data.locale, partsForPath(new URL(request.url).pathname));

@@ -4,7 +4,6 @@ import {
   type ClientLoaderFunctionArgs,
   Form,
   Link,
-  type ShouldRevalidateFunction,
   useFetcher,
   useLoaderData,
   useNavigate,
@@ -25,7 +24,7 @@ import { useTranslation } from "~/i18n/react";
 import { overSocket } from "~/realtime/client/request";
 import { useSocket } from "~/realtime/client/useSocket";
 import { runtime } from "~/runtime.server";
-import { onlyQueryChanged } from "~/utils/revalidation";
+import { keepDataWithinPage } from "~/utils/revalidation";
 
 export const meta: MetaFunction = () => [{ title: "Bài thi — Legal Arena" }];
 
@@ -59,12 +58,7 @@ const choicesOf = (view: AttemptView) =>
  * and this page's data again, sixteen times per contestant in a round (issue 8). Submissions
  * and explicit revalidations (time up) still reload.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => (onlyQueryChanged(currentUrl, nextUrl, formMethod) ? false : defaultShouldRevalidate);
+export const shouldRevalidate = keepDataWithinPage;
 
 const answerSchema = z.object({
   intent: z.literal("answer"),

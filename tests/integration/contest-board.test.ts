@@ -31,11 +31,12 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 const client = (cookie?: string): Promise<Socket> => sockets.connectedClient({ cookie });
 
-async function contestant(name: string, unitCode: string) {
+/** A contestant of the given unit registered for the contest (the file's own by default). */
+async function contestant(name: string, unitCode: string, contest = contestId) {
   const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: unitCode, fullName: name });
   await runtime.db.registration.create({
     data: {
-      contestId,
+      contestId: contest,
       userId: user.id,
       fields: {},
       orgNodeId: await nodeId(runtime.db, unitCode),
@@ -237,20 +238,7 @@ describe("closes applied in batches", () => {
     [best, last] = contest.rounds.map((round) => round.id);
   });
 
-  async function registered(name: string, unitCode: string) {
-    const user = await createUserWithRole(runtime.db, { role: "CONTESTANT", nodeCode: unitCode, fullName: name });
-    await runtime.db.registration.create({
-      data: {
-        contestId: batchContest,
-        userId: user.id,
-        fields: {},
-        orgNodeId: await nodeId(runtime.db, unitCode),
-        consentAt: T0,
-        consentVersion: 1,
-      },
-    });
-    return user.id;
-  }
+  const registered = (name: string, unitCode: string) => contestant(name, unitCode, batchContest);
 
   /** A closed attempt in the database, not yet on any board; what the engine announces. */
   async function closed(roundId: string, userId: string, score: number, timeUsedMs: number) {
