@@ -2,14 +2,13 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
-import { type StartedRuntime, startRuntime } from "~/boot.server";
-import { parseEnv } from "~/env.server";
+import type { StartedRuntime } from "~/boot.server";
 import { rebuildBoards } from "~/live/board.server";
 import { DEMO_LOGINS } from "../seeds/demo";
 import { type DataLoad, seedDataLoad } from "./support/data-load";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { memoryMb } from "./support/process-stats";
-import { type BenchServer, startBenchServer } from "./support/server";
+import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { percentile, printTable } from "./support/stats";
 
 /**
@@ -67,16 +66,7 @@ export async function run(args: string[]) {
   let boards: Array<{ round: string; entries: number }> = [];
   let peakRssMb: number;
   try {
-    runtime = await startRuntime(
-      parseEnv({
-        NODE_ENV: "production",
-        DATA_DIR: server.dataDir,
-        DATABASE_URL: server.databaseUrl ?? undefined,
-        REDIS_URL: redisUrl,
-        LOG_LEVEL: "silent",
-      }),
-      { migrate: false, poolSize: 4, redisPrefix },
-    );
+    runtime = await benchRuntime(server, { REDIS_URL: redisUrl }, { poolSize: 4, redisPrefix });
     const seedStarted = performance.now();
     load = await seedDataLoad(runtime.db, {
       participants: Number(values.participants),

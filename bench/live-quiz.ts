@@ -3,13 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Socket } from "socket.io-client";
-import { type StartedRuntime, startRuntime } from "~/boot.server";
-import { parseEnv } from "~/env.server";
+import type { StartedRuntime } from "~/boot.server";
 import { DEMO_BANK, DEMO_LOGINS } from "../seeds/demo";
 import { cookieFrom, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { repeated } from "./support/runs";
-import { type BenchServer, startBenchServer } from "./support/server";
+import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
 
@@ -116,15 +115,7 @@ async function runOnce(args: string[]) {
   let runtime: StartedRuntime | null = null;
   const errors = new Errors();
   try {
-    runtime = await startRuntime(
-      parseEnv({
-        NODE_ENV: "production",
-        DATA_DIR: server.dataDir,
-        DATABASE_URL: server.databaseUrl ?? undefined,
-        LOG_LEVEL: "silent",
-      }),
-      { migrate: false, poolSize: 2 },
-    );
+    runtime = await benchRuntime(server);
     const db = runtime.db;
 
     // 1. The host: the demo organizer creates the session through the form and hosts it.

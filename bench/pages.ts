@@ -3,13 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { type StartedRuntime, startRuntime } from "~/boot.server";
-import { parseEnv } from "~/env.server";
+import type { StartedRuntime } from "~/boot.server";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb } from "./support/process-stats";
 import { repeated } from "./support/runs";
-import { type BenchServer, startBenchServer } from "./support/server";
+import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { inBatches, printTable } from "./support/stats";
 
 /**
@@ -157,15 +156,7 @@ async function runOnce(args: string[]) {
   const pages: Record<string, Load & { path: string; ratio: number | null }> = {};
   let peakRssMb: number;
   try {
-    runtime = await startRuntime(
-      parseEnv({
-        NODE_ENV: "production",
-        DATA_DIR: server.dataDir,
-        DATABASE_URL: server.databaseUrl ?? undefined,
-        LOG_LEVEL: "silent",
-      }),
-      { migrate: false, poolSize: 2 },
-    );
+    runtime = await benchRuntime(server);
     const contest = await createBenchContest(runtime.db, contestants);
     const sessions: Array<{ cookie: string; attemptId: string }> = [];
     await inBatches(contest.emails, 16, async (email) => {

@@ -3,12 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Socket } from "socket.io-client";
-import { type StartedRuntime, startRuntime } from "~/boot.server";
-import { parseEnv } from "~/env.server";
+import type { StartedRuntime } from "~/boot.server";
 import { BENCH_PASSWORD, type BenchContest, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
-import { type BenchServer, startBenchServer } from "./support/server";
+import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
@@ -112,17 +111,7 @@ async function runOnce(opts: Options) {
   const sockets: Socket[] = [];
   const http = httpClient(server.url);
   try {
-    // The bench's own connection, for the fixture and the final count (the embedded database
-    // is reached through the server, which serves it).
-    runtime = await startRuntime(
-      parseEnv({
-        NODE_ENV: "production",
-        DATA_DIR: server.dataDir,
-        DATABASE_URL: server.databaseUrl ?? undefined,
-        LOG_LEVEL: "silent",
-      }),
-      { migrate: false, poolSize: 2 },
-    );
+    runtime = await benchRuntime(server);
     const db = runtime.db;
     const setupStarted = performance.now();
     const contest: BenchContest = await createBenchContest(db, opts.contestants);

@@ -3,12 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Socket } from "socket.io-client";
-import { type StartedRuntime, startRuntime } from "~/boot.server";
-import { parseEnv } from "~/env.server";
+import type { StartedRuntime } from "~/boot.server";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { memoryMb } from "./support/process-stats";
-import { type BenchServer, startBenchServer } from "./support/server";
+import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
 import { inBatches, percentile, printTable, sleep } from "./support/stats";
@@ -143,15 +142,7 @@ export async function run(args: string[]) {
   let appRssMb: number;
   let setupErrors = 0;
   try {
-    runtime = await startRuntime(
-      parseEnv({
-        NODE_ENV: "production",
-        DATA_DIR: server.dataDir,
-        DATABASE_URL: server.databaseUrl ?? undefined,
-        LOG_LEVEL: "silent",
-      }),
-      { migrate: false, poolSize: 2 },
-    );
+    runtime = await benchRuntime(server);
     const contest = await createBenchContest(runtime.db, contestants);
     const clients: Array<{ socket: Socket; payload: (n: number) => unknown }> = [];
     await inBatches(contest.emails, 32, async (email) => {

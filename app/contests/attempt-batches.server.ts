@@ -634,7 +634,11 @@ export async function closeAttempts(db: Db, requests: CloseRequest[]): Promise<M
       SELECT "attemptId", position, selected, "firstAnsweredAt" FROM "AttemptAnswer"
        WHERE "attemptId" = ANY(${running.map((attempt) => attempt.id)}::text[])`;
     const answersOf = new Map<string, typeof answers>();
-    for (const answer of answers) answersOf.set(answer.attemptId, [...(answersOf.get(answer.attemptId) ?? []), answer]);
+    for (const answer of answers) {
+      const given = answersOf.get(answer.attemptId);
+      if (given) given.push(answer);
+      else answersOf.set(answer.attemptId, [answer]);
+    }
     const byId = new Map(requests.map((request) => [request.attemptId, request]));
     const results = running.map((attempt) => {
       const request = byId.get(attempt.id) as CloseRequest;

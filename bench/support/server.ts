@@ -4,6 +4,8 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { type StartedRuntime, type StartOptions, startRuntime } from "~/boot.server";
+import { parseEnv } from "~/env.server";
 import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
 
 /**
@@ -118,4 +120,26 @@ export async function startBenchServer(options: {
       rmSync(logFile, { force: true });
     },
   };
+}
+
+/**
+ * The bench's own connection to the server's database, for fixtures and the final counts (the
+ * embedded database is reached through the server, which serves it). Read-only as to schema:
+ * the server applied the migrations.
+ */
+export function benchRuntime(
+  server: Pick<BenchServer, "dataDir" | "databaseUrl">,
+  env: Record<string, string | undefined> = {},
+  options: StartOptions = {},
+): Promise<StartedRuntime> {
+  return startRuntime(
+    parseEnv({
+      NODE_ENV: "production",
+      DATA_DIR: server.dataDir,
+      DATABASE_URL: server.databaseUrl ?? undefined,
+      LOG_LEVEL: "silent",
+      ...env,
+    }),
+    { migrate: false, poolSize: 2, ...options },
+  );
 }

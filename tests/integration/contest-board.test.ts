@@ -47,11 +47,16 @@ async function contestant(name: string, unitCode: string, contest = contestId) {
   return user.id;
 }
 
-/** A closed attempt, announced to the round's and the contest's boards as the server does. */
-async function play(roundIndex: number, userId: string, score: number, timeUsedMs: number) {
-  const roundId = rounds[roundIndex];
+/** A submitted attempt written straight into the database, numbered after the contestant's others. */
+async function submittedAttempt(
+  roundId: string,
+  userId: string,
+  score: number,
+  timeUsedMs: number,
+  closedAt: (number: number) => Date,
+) {
   const number = (await runtime.db.attempt.count({ where: { roundId, userId } })) + 1;
-  await runtime.db.attempt.create({
+  return runtime.db.attempt.create({
     data: {
       roundId,
       userId,
@@ -59,13 +64,19 @@ async function play(roundIndex: number, userId: string, score: number, timeUsedM
       status: "SUBMITTED",
       startedAt: at(0),
       deadlineAt: at(1800),
-      closedAt: at(60 + number + roundIndex * 100),
+      closedAt: closedAt(number),
       score,
       maxScore: 10,
       correctCount: score,
       timeUsedMs,
     },
   });
+}
+
+/** A closed attempt, announced to the round's and the contest's boards as the server does. */
+async function play(roundIndex: number, userId: string, score: number, timeUsedMs: number) {
+  const roundId = rounds[roundIndex];
+  await submittedAttempt(roundId, userId, score, timeUsedMs, (number) => at(60 + number + roundIndex * 100));
   await applyClosedAttempt(runtime.db, runtime.store, { roundId, userId });
   await applyToContestBoard(runtime.db, runtime.store, { contestId, userId });
 }
@@ -242,22 +253,7 @@ describe("closes applied in batches", () => {
 
   /** A closed attempt in the database, not yet on any board; what the engine announces. */
   async function closed(roundId: string, userId: string, score: number, timeUsedMs: number) {
-    const number = (await runtime.db.attempt.count({ where: { roundId, userId } })) + 1;
-    const attempt = await runtime.db.attempt.create({
-      data: {
-        roundId,
-        userId,
-        number,
-        status: "SUBMITTED",
-        startedAt: at(0),
-        deadlineAt: at(1800),
-        closedAt: at(60 + (score % 3)),
-        score,
-        maxScore: 10,
-        correctCount: score,
-        timeUsedMs,
-      },
-    });
+    const attempt = await submittedAttempt(roundId, userId, score, timeUsedMs, () => at(60 + (score % 3)));
     return { attemptId: attempt.id, roundId, userId, at: new Date() };
   }
 
