@@ -4,7 +4,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { SERVER_NODE_FLAGS } from "./server-node-flags.mjs";
 
-const needsBuild = !existsSync("build/node-server.js") || !existsSync("build/server/index.js");
+const needsBuild = ["build/node-server.js", "build/embedded-worker.js", "build/server/index.js"].some(
+  (file) => !existsSync(file),
+);
 if (needsBuild) {
   console.log("No build found: building (about a minute, once)…");
   const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });

@@ -31,7 +31,9 @@ run("lint and format", "npx", ["biome", "check", "--diagnostic-level=error", "."
 const sourcesChanged = Math.max(
   ...["app", "server", "seeds", "public", "vite.config.ts", "package-lock.json"].map(newestMtime),
 );
-const buildTime = Math.min(newestMtime("build/node-server.js"), newestMtime("build/server/index.js"));
+const buildTime = Math.min(
+  ...["build/node-server.js", "build/embedded-worker.js", "build/server/index.js"].map(newestMtime),
+);
 if (buildTime === 0 || sourcesChanged > buildTime) run("build", "npm", ["run", "build"]);
 // The contest-taking pages' JavaScript against their budgets (docs/performance.md).
 run("page weight", "node", ["scripts/check-weight.mjs"]);

@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import lockfile from "proper-lockfile";
+import type { EmbeddedWorkerData, EmbeddedWorkerMessage } from "./embedded-worker";
 
 /**
  * The embedded default: PostgreSQL compiled to WebAssembly (PGlite), its files under
  * DATA_DIR/pglite, served over the PostgreSQL protocol on 127.0.0.1 so the app and the CLI
- * use the same driver (node-postgres) as on a real server.
+ * use the same driver (node-postgres) as on a real server. It runs on a thread of its own
+ * (embedded-worker.ts), so its SQL does not hold up the server's requests and sockets.
  *
  * PGlite allows one process on its files. The first process takes a lock and serves; any
  * later process (e.g. `npm run cli` while the server runs) finds the lock and connects to
@@ -43,22 +46,14 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   }
 
   try {
-    // PostgreSQL's own page cache lives in this process's memory: 32 MB instead of its 128 MB
-    // default keeps the one-process server's memory down (issue 8: ≤ 1 GB with 5,000
-    // contestants); the data files' pages stay cached by the operating system anyway.
-    const db = await PGlite.create(pgliteDir, { postgresqlconf: "shared_buffers = 32MB" });
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: CONNECTIONS });
-    keepExtendedQueriesTogether(server);
-    await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
-    writeFileSync(endpointPath, JSON.stringify({ pid: process.pid, port } satisfies EndpointFile));
+    const worker = await startWorker({ pgliteDir, maxConnections: CONNECTIONS });
+    writeFileSync(endpointPath, JSON.stringify({ pid: process.pid, port: worker.port } satisfies EndpointFile));
     const releaseLock = release;
     return {
-      connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      connectionString: `postgresql://postgres@127.0.0.1:${worker.port}/postgres`,
       owner: true,
       async close() {
-        await server.stop();
-        await db.close();
+        await worker.close();
         rmSync(endpointPath, { force: true });
         await releaseLock();
       },
@@ -67,6 +62,77 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     await release();
     throw error;
   }
+}
+
+/**
+ * The server's young generation is large (scripts/server-node-flags.mjs), and V8's flags reach
+ * every thread. The database's thread allocates little that lives: a small one saves about
+ * 100 MB of resident memory (issue 8's round start, docs/performance.md).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
+/**
+ * Starts PGlite on its own thread (embedded-worker.ts) and waits until it serves. The built
+ * server runs build/embedded-worker.js (bundled beside build/node-server.js); from the sources
+ * (tsx, vitest) the thread loads the TypeScript file through tsx.
+ */
+async function startWorker(data: EmbeddedWorkerData): Promise<{ port: number; close(): Promise<void> }> {
+  const bundled = new URL("./embedded-worker.js", import.meta.url);
+  const worker = existsSync(fileURLToPath(bundled))
+    ? new Worker(bundled, { workerData: data, resourceLimits: WORKER_LIMITS })
+    : // A worker thread does not inherit tsx's loader: the thread registers it itself.
+      new Worker(
+        `import(${JSON.stringify(tsxEsmApiUrl())})` +
+          `.then((tsx) => tsx.tsImport(${JSON.stringify(new URL("./embedded-worker.ts", import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true, workerData: data, resourceLimits: WORKER_LIMITS },
+      );
+  let closing = false;
+  let onClosed: ((error?: string) => void) | null = null;
+  const port = await new Promise<number>((resolve, reject) => {
+    let ready = false;
+    worker.on("message", (message: EmbeddedWorkerMessage) => {
+      if (message.type === "ready") {
+        ready = true;
+        resolve(message.port);
+      } else if (message.type === "closed") {
+        onClosed?.(message.error);
+      }
+    });
+    // Once serving, the server cannot go on without its database: crash with the cause
+    // instead of letting every query time out.
+    worker.on("error", (error) => {
+      if (!ready) return reject(error);
+      throw new Error("The embedded database's thread failed", { cause: error });
+    });
+    worker.on("exit", (code) => {
+      if (!ready) return reject(new Error(`The embedded database's thread exited (code ${code}) while starting`));
+      if (!closing) throw new Error(`The embedded database's thread stopped unexpectedly (code ${code})`);
+    });
+  });
+  return {
+    port,
+    async close() {
+      closing = true;
+      const closed = new Promise<void>((resolve, reject) => {
+        onClosed = (error) => (error ? reject(new Error(`Closing the embedded database failed: ${error}`)) : resolve());
+      });
+      worker.postMessage({ type: "close" });
+      try {
+        await closed;
+      } finally {
+        await worker.terminate();
+      }
+    },
+  };
+}
+
+/** tsx's ESM API, by file URL: the worker's code is evaluated without a base to resolve from. */
+function tsxEsmApiUrl(): string {
+  const manifestPath = createRequire(import.meta.url).resolve("tsx/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports["./esm/api"].import.default)).href;
 }
 
 async function attachToRunningProcess(endpointPath: string): Promise<EmbeddedPostgres> {
@@ -90,86 +156,4 @@ async function attachToRunningProcess(endpointPath: string): Promise<EmbeddedPos
     await probe.end().catch(() => {});
   }
   return { connectionString, owner: false, close: async () => {} };
-}
-
-/**
- * pglite-socket 0.2.17 runs the messages of all connections, one at a time, on PGlite's single
- * session, and keeps a connection's messages together only inside a SQL transaction. An
- * extended-protocol query (Parse, Bind, Describe, Execute … Sync) is not a transaction, so two
- * connections' queries could interleave and bind to each other's unnamed statement — errors,
- * or wrong rows (upstream electric-sql/pglite#1046, fix proposed in #977). And one failing
- * message left the queue stuck for good. This replaces the queue's scheduler: once a
- * connection sends an extended-protocol message, only its messages run until its Sync (or a
- * simple Query); a failure is reported to that connection and the queue carries on.
- * tests/integration/embedded-postgres.test.ts proves both.
- */
-interface QueuedMessage {
-  handlerId: number;
-  message: Uint8Array;
-  onData(data: Uint8Array): void;
-  resolve(bytes: number): void;
-  reject(error: unknown): void;
-}
-
-interface QueryQueue {
-  queue: QueuedMessage[];
-  processing: boolean;
-  lastHandlerId: number | null;
-  db: PGlite;
-  processQueue(): Promise<void>;
-  clearQueueForHandler(handlerId: number): void;
-}
-
-const EXTENDED_PROTOCOL = new Set(["P", "B", "D", "E", "C", "H"].map((letter) => letter.charCodeAt(0)));
-const BATCH_END = new Set(["S", "Q"].map((letter) => letter.charCodeAt(0)));
-
-export function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
-  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  if (!queue || typeof queue.processQueue !== "function" || !Array.isArray(queue.queue)) {
-    throw new Error("pglite-socket changed: review keepExtendedQueriesTogether before upgrading");
-  }
-  let pinnedHandlerId: number | null = null;
-
-  queue.processQueue = async function processQueue(this: QueryQueue) {
-    if (this.processing || this.queue.length === 0) return;
-    this.processing = true;
-    try {
-      while (this.queue.length > 0) {
-        const owner = pinnedHandlerId ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
-        const index = owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === owner);
-        // The owner's next message has not arrived yet: wait for it (enqueue calls us again).
-        if (index === -1) break;
-        const [item] = this.queue.splice(index, 1);
-        let bytes = 0;
-        try {
-          await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item.message, {
-              onRawData: (data: Uint8Array) => {
-                bytes += data.length;
-                item.onData(data);
-              },
-            }),
-          );
-        } catch (error) {
-          pinnedHandlerId = null;
-          item.reject(error);
-          continue;
-        }
-        this.lastHandlerId = item.handlerId;
-        const type = item.message[0];
-        if (EXTENDED_PROTOCOL.has(type)) pinnedHandlerId = item.handlerId;
-        if (BATCH_END.has(type)) pinnedHandlerId = null;
-        item.resolve(bytes);
-      }
-    } finally {
-      this.processing = false;
-    }
-  };
-
-  const clearQueueForHandler = queue.clearQueueForHandler.bind(queue);
-  queue.clearQueueForHandler = (handlerId: number) => {
-    if (pinnedHandlerId === handlerId) pinnedHandlerId = null;
-    clearQueueForHandler(handlerId);
-    void queue.processQueue();
-  };
 }
