@@ -70,10 +70,17 @@ export const activityEvents = [
 /** Pushes a watched round's activity when attempts start or close, coalesced per second. */
 export function startActivityPublisher(io: Server, runtime: Runtime): { stop(): void } {
   const dirty = new Set<string>();
+  // Rounds already told to the other processes since the last flush: a round's opening starts
+  // thousands of attempts within a second, and one Redis message per round and second is
+  // enough for them to push it too (one per attempt cost about 7 % of the start's CPU).
+  const toldOthers = new Set<string>();
   let flushing = false;
   const onAttempt = ({ roundId }: { roundId: string }) => {
     dirty.add(roundId);
-    if (runtime.store.kind === "redis") io.serverSideEmit("activity:dirty", roundId);
+    if (runtime.store.kind === "redis" && !toldOthers.has(roundId)) {
+      toldOthers.add(roundId);
+      io.serverSideEmit("activity:dirty", roundId);
+    }
   };
   runtime.events.on("attemptStarted", onAttempt);
   runtime.events.on("attemptClosed", onAttempt);
@@ -85,6 +92,7 @@ export function startActivityPublisher(io: Server, runtime: Runtime): { stop(): 
     flushing = true;
     const rounds = [...dirty];
     dirty.clear();
+    toldOthers.clear();
     try {
       for (const roundId of rounds) {
         const room = roomOfActivity(roundId);
