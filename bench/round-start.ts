@@ -189,6 +189,10 @@ async function runOnce(opts: Options) {
     settleLoadGenerator();
     const stormStarted = performance.now();
     const t0 = stormStarted + 200;
+    // The load generator's own lateness while the starts are in flight: a busy generator reads
+    // acks late, and that shows as start latency the server did not cause.
+    const generatorLag = sampleEventLoopLag();
+    let lastStartAt = 0;
 
     const answer = async (contestant: Contestant, attemptId: string, position: number, selected: number[]) => {
       const sent = performance.now();
@@ -249,6 +253,7 @@ async function runOnce(opts: Options) {
             questions = JSON.parse(page.body).questions;
           }
           startMs.push(performance.now() - started);
+          lastStartAt = Math.max(lastStartAt, performance.now());
           attemptIds.push(attemptId);
         } catch {
           return errors.add("start failed");
@@ -284,6 +289,7 @@ async function runOnce(opts: Options) {
       }),
     );
     const stormMs = performance.now() - stormStarted;
+    const generatorLagDuringStarts = generatorLag.stop(lastStartAt);
     // The last pushes: the board is pushed at most every 500 ms.
     await sleep(2_000);
     watch.stop();
@@ -350,6 +356,7 @@ async function runOnce(opts: Options) {
       watchers: watcherPushes.length,
       start_ms: start,
       start_action_ms: summary(startActionMs),
+      generator_lag_during_starts_ms: generatorLagDuringStarts,
       answer_ms: answers,
       submit_ms: submit,
       board_delay_ms: summary(boardDelays),
@@ -414,6 +421,10 @@ export async function run(args: string[]) {
         `${result.server_peak_rss_mb} / ${result.server_rss_connected_mb} / ${result.server_peak_rss_before_storm_mb}`,
       ],
       ["load generator CPU s", result.bench_cpu_s],
+      [
+        "load generator event-loop lag during the starts ms p99 / max",
+        `${result.generator_lag_during_starts_ms.p99} / ${result.generator_lag_during_starts_ms.max}`,
+      ],
       ["storm duration s", result.storm_s],
     ]);
   }
@@ -443,4 +454,27 @@ function machine() {
     .loadavg()
     .map((value) => value.toFixed(1))
     .join(" ")}`;
+}
+
+/**
+ * How late a 10 ms timer fires in this process, sampled until stop(until): the p99 and the
+ * maximum of the samples taken up to `until`.
+ */
+function sampleEventLoopLag() {
+  const samples: Array<{ at: number; lag: number }> = [];
+  let expected = performance.now() + 10;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    samples.push({ at: now, lag: Math.max(0, now - expected) });
+    expected = now + 10;
+  }, 10);
+  return {
+    stop(until: number): { p99: number | null; max: number | null } {
+      clearInterval(timer);
+      const lags = samples.filter((sample) => sample.at <= until).map((sample) => sample.lag);
+      const max = lags.length > 0 ? Math.round(Math.max(...lags)) : null;
+      const p99 = percentile(lags, 99);
+      return { p99: p99 === null ? null : Math.round(p99), max };
+    },
+  };
 }
