@@ -13,7 +13,7 @@
  *   acknowledged after it.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import type { Db, DbOrTx } from "~/db/client.server";
+import { type Db, type DbOrTx, poolOf } from "~/db/client.server";
 import { GroupCommit } from "~/db/group-commit";
 import type { Prisma } from "~/generated/prisma/client";
 import type { QuestionOption } from "~/questions/draft";
@@ -36,6 +36,13 @@ import { scoreAttempt } from "./scoring";
 export type AttemptResult<T> = ({ ok: true } & T) | { ok: false; code: AttemptError; message: string };
 
 export const fail = (code: AttemptError) => ({ ok: false as const, code, message: `errors.attempt.${code}` });
+
+/**
+ * A timestamp column as milliseconds since the epoch. The hottest statements here go straight
+ * to node-postgres (poolOf), which would read Prisma's timestamp(3) columns (UTC, without time
+ * zone) in the server's local time zone.
+ */
+const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 
 /**
  * Transactions that close attempts wait up to 10 s for a pooled connection (Prisma's default is
@@ -138,9 +145,25 @@ interface StartState {
   userId: string;
   runningId: string | null;
   runningRoundId: string | null;
-  runningDeadline: Date | null;
+  runningDeadlineMs: number | null;
   registered: boolean;
   previous: number;
+}
+
+interface RoundForStart {
+  id: string;
+  contestId: string;
+  contestStatus: string;
+  name: string;
+  timeLimitSeconds: number;
+  attemptsAllowed: number;
+  pointsPerQuestion: number;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  blueprint: unknown;
+  predictionEnabled: boolean;
+  opensAtMs: number;
+  closesAtMs: number;
 }
 
 interface NewAttempt {
@@ -164,31 +187,33 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
   });
   const taken = [...firstOfUser.values()];
 
-  const roundIds = [...new Set(taken.map((index) => requests[index].roundId))];
-  const rounds = new Map(
-    (
-      await db.round.findMany({
-        where: { id: { in: roundIds } },
-        include: { contest: { select: { status: true } } },
-      })
-    ).map((round) => [round.id, round]),
-  );
-  const states = new Map(
-    (
-      await db.$queryRaw<StartState[]>`
-        SELECT u.user_id AS "userId", run.id AS "runningId", run."roundId" AS "runningRoundId",
-               run."deadlineAt" AS "runningDeadline",
-               EXISTS (SELECT 1 FROM "Registration" g
-                        WHERE g."contestId" = u.contest_id AND g."userId" = u.user_id) AS registered,
-               (SELECT count(*)::int FROM "Attempt" a WHERE a."roundId" = u.round_id AND a."userId" = u.user_id) AS previous
-          FROM unnest(${taken.map((index) => requests[index].userId)}::text[],
-                      ${taken.map((index) => requests[index].roundId)}::text[],
-                      ${taken.map((index) => rounds.get(requests[index].roundId)?.contestId ?? "")}::text[])
-               AS u(user_id, round_id, contest_id)
-          LEFT JOIN LATERAL (SELECT id, "roundId", "deadlineAt" FROM "Attempt" a
-                              WHERE a."userId" = u.user_id AND a.status = 'IN_PROGRESS' LIMIT 1) run ON true`
-    ).map((state) => [state.userId, state]),
-  );
+  // The round and each account's state, read at once on two connections.
+  const sql = poolOf(db);
+  const [roundRows, stateRows] = await Promise.all([
+    sql.query<RoundForStart>(
+      `SELECT r.id, r."contestId", c.status AS "contestStatus", r.name, r."timeLimitSeconds",
+              r."attemptsAllowed", r."pointsPerQuestion", r."shuffleQuestions", r."shuffleOptions",
+              r.blueprint, r."predictionEnabled", ${epochMs('r."opensAt"')} AS "opensAtMs",
+              ${epochMs('r."closesAt"')} AS "closesAtMs"
+         FROM "Round" r JOIN "Contest" c ON c.id = r."contestId"
+        WHERE r.id = ANY($1::text[])`,
+      [[...new Set(taken.map((index) => requests[index].roundId))]],
+    ),
+    sql.query<StartState>(
+      `SELECT u.user_id AS "userId", run.id AS "runningId", run."roundId" AS "runningRoundId",
+              ${epochMs('run."deadlineAt"')} AS "runningDeadlineMs",
+              EXISTS (SELECT 1 FROM "Registration" g
+                       WHERE g."contestId" = r."contestId" AND g."userId" = u.user_id) AS registered,
+              (SELECT count(*)::int FROM "Attempt" a WHERE a."roundId" = u.round_id AND a."userId" = u.user_id) AS previous
+         FROM unnest($1::text[], $2::text[]) AS u(user_id, round_id)
+         LEFT JOIN "Round" r ON r.id = u.round_id
+         LEFT JOIN LATERAL (SELECT id, "roundId", "deadlineAt" FROM "Attempt" a
+                             WHERE a."userId" = u.user_id AND a.status = 'IN_PROGRESS' LIMIT 1) run ON true`,
+      [taken.map((index) => requests[index].userId), taken.map((index) => requests[index].roundId)],
+    ),
+  ]);
+  const rounds = new Map(roundRows.rows.map((round) => [round.id, round]));
+  const states = new Map(stateRows.rows.map((state) => [state.userId, state]));
 
   const created: NewAttempt[] = [];
   const abandoned: Array<{ attemptId: string; now: Date }> = [];
@@ -197,13 +222,13 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
     const { now } = request;
     const round = rounds.get(request.roundId);
     const state = states.get(request.userId) as StartState;
-    if (state.runningId && state.runningDeadline && state.runningDeadline < now) {
+    if (state.runningId && state.runningDeadlineMs !== null && state.runningDeadlineMs < now.getTime()) {
       // An attempt left running past its deadline: closed first, then this start goes again.
       abandoned.push({ attemptId: state.runningId, now });
       outcomes[index] = AGAIN;
       continue;
     }
-    if (!round || round.contest.status !== "PUBLISHED") {
+    if (!round || round.contestStatus !== "PUBLISHED") {
       outcomes[index] = fail("ROUND_NOT_FOUND");
       continue;
     }
@@ -214,8 +239,8 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
           : fail("ANOTHER_ATTEMPT_RUNNING");
       continue;
     }
-    if (now < round.opensAt) outcomes[index] = fail("ROUND_NOT_OPEN");
-    else if (now >= round.closesAt) outcomes[index] = fail("ROUND_CLOSED");
+    if (now.getTime() < round.opensAtMs) outcomes[index] = fail("ROUND_NOT_OPEN");
+    else if (now.getTime() >= round.closesAtMs) outcomes[index] = fail("ROUND_CLOSED");
     else if (!state.registered) outcomes[index] = fail("NOT_REGISTERED");
     else if (state.previous >= round.attemptsAllowed) outcomes[index] = fail("ATTEMPT_LIMIT");
     if (outcomes[index]) continue;
@@ -238,7 +263,7 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
       request,
       number: state.previous + 1,
       // The round's close cuts every attempt short: nobody answers after it.
-      deadline: new Date(Math.min(now.getTime() + round.timeLimitSeconds * 1000, round.closesAt.getTime())),
+      deadline: new Date(Math.min(now.getTime() + round.timeLimitSeconds * 1000, round.closesAtMs)),
       maxScore: draw.questions.length * round.pointsPerQuestion,
       questions: draw.questions.map((question) => ({
         versionId: question.versionId,
@@ -262,7 +287,7 @@ async function runStarts(db: Db, requests: StartRequest[]): Promise<Array<StartO
       continue;
     }
     const { request } = attempt;
-    const round = rounds.get(request.roundId) as NonNullable<ReturnType<typeof rounds.get>>;
+    const round = rounds.get(request.roundId) as RoundForStart;
     rememberAttemptShape(attempt.id, {
       userId: request.userId,
       questions: new Map(
@@ -331,17 +356,19 @@ async function insertAttempts(db: Db, attempts: NewAttempt[]): Promise<string[]>
     device_id: attempt.request.origin?.deviceId ?? null,
     session_ids: attempt.request.origin?.sessionId ? [attempt.request.origin.sessionId] : [],
   }));
-  const inserted = await db.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "Attempt" (id, "roundId", "userId", number, "startedAt", "deadlineAt", "maxScore", drawn,
-                           "startIp", "deviceId", "sessionIds")
-    SELECT a.id, a.round_id, a.user_id, a.number, a.started_at, a.deadline_at, a.max_score, a.drawn,
-           a.ip, a.device_id, a.session_ids
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-           AS a(id text, round_id text, user_id text, number int, started_at timestamp(3), deadline_at timestamp(3),
-                max_score int, drawn jsonb, ip text, device_id text, session_ids text[])
-    ON CONFLICT DO NOTHING
-    RETURNING id`;
-  return inserted.map((row) => row.id);
+  const inserted = await poolOf(db).query<{ id: string }>(
+    `INSERT INTO "Attempt" (id, "roundId", "userId", number, "startedAt", "deadlineAt", "maxScore", drawn,
+                            "startIp", "deviceId", "sessionIds")
+     SELECT a.id, a.round_id, a.user_id, a.number, a.started_at, a.deadline_at, a.max_score, a.drawn,
+            a.ip, a.device_id, a.session_ids
+       FROM jsonb_to_recordset($1::jsonb)
+            AS a(id text, round_id text, user_id text, number int, started_at timestamp(3), deadline_at timestamp(3),
+                 max_score int, drawn jsonb, ip text, device_id text, session_ids text[])
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  return inserted.rows.map((row) => row.id);
 }
 
 /** The stem, type and options of question versions, from memory or in one read. */
@@ -430,36 +457,40 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
   // finds the attempt closed — never acknowledged and left out of the score.
   // Saves of one question in two batches written at once commit in either order: the later
   // save (by arrival) wins, so an older choice never overwrites a newer one.
-  const rows = await db.$queryRaw<Array<{ attemptId: string; position: number | null; deadlineAt: Date | null }>>`
-    WITH running AS (
-      SELECT id, "deadlineAt" FROM "Attempt"
-       WHERE id = ANY(${[...new Set(saves.map((save) => requests[save.index].attemptId))]}::text[])
-         AND status = 'IN_PROGRESS'
-       ORDER BY id
-         FOR SHARE),
-    saved AS (
-      INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
-      SELECT s.attempt_id, s.position, s.selected, s.at, s.at
-        FROM jsonb_to_recordset(${JSON.stringify(
-          saves.map((save) => ({
-            attempt_id: requests[save.index].attemptId,
-            position: requests[save.index].position,
-            selected: save.original,
-            at: requests[save.index].now.toISOString(),
-          })),
-        )}::jsonb) AS s(attempt_id text, position int, selected int[], at timestamp(3))
-        JOIN running ON running.id = s.attempt_id AND running."deadlineAt" >= s.at
-      ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"
-       WHERE "AttemptAnswer"."answeredAt" <= EXCLUDED."answeredAt"
-      RETURNING "attemptId", position)
-    SELECT "attemptId", position, NULL::timestamp(3) AS "deadlineAt" FROM saved
-    UNION ALL
-    SELECT id, NULL, "deadlineAt" FROM running`;
+  const { rows } = await poolOf(db).query<{ attemptId: string; position: number | null; deadlineAtMs: number | null }>(
+    `WITH running AS (
+       SELECT id, "deadlineAt" FROM "Attempt"
+        WHERE id = ANY($1::text[]) AND status = 'IN_PROGRESS'
+        ORDER BY id
+          FOR SHARE),
+     saved AS (
+       INSERT INTO "AttemptAnswer" ("attemptId", position, selected, "answeredAt", "firstAnsweredAt")
+       SELECT s.attempt_id, s.position, s.selected, s.at, s.at
+         FROM jsonb_to_recordset($2::jsonb) AS s(attempt_id text, position int, selected int[], at timestamp(3))
+         JOIN running ON running.id = s.attempt_id AND running."deadlineAt" >= s.at
+       ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"
+        WHERE "AttemptAnswer"."answeredAt" <= EXCLUDED."answeredAt"
+       RETURNING "attemptId", position)
+     SELECT "attemptId", position, NULL::float8 AS "deadlineAtMs" FROM saved
+     UNION ALL
+     SELECT id, NULL, ${epochMs('"deadlineAt"')} FROM running`,
+    [
+      [...new Set(saves.map((save) => requests[save.index].attemptId))],
+      JSON.stringify(
+        saves.map((save) => ({
+          attempt_id: requests[save.index].attemptId,
+          position: requests[save.index].position,
+          selected: save.original,
+          at: requests[save.index].now.toISOString(),
+        })),
+      ),
+    ],
+  );
   const savedKeys = new Set<string>();
-  const runningDeadlines = new Map<string, Date>();
+  const runningDeadlines = new Map<string, number>();
   for (const row of rows) {
     if (row.position !== null) savedKeys.add(`${row.attemptId}\u0000${row.position}`);
-    else if (row.deadlineAt) runningDeadlines.set(row.attemptId, row.deadlineAt);
+    else if (row.deadlineAtMs !== null) runningDeadlines.set(row.attemptId, row.deadlineAtMs);
   }
   const refused: number[] = [];
   requests.forEach((request, index) => {
@@ -468,7 +499,7 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
     // Saved, or found a newer save of the question already there: what the contestant chose last is kept.
     if (
       savedKeys.has(`${request.attemptId}\u0000${request.position}`) ||
-      (deadline !== undefined && deadline >= request.now)
+      (deadline !== undefined && deadline >= request.now.getTime())
     )
       outcomes[index] = { ok: true, savedAt: request.now.toISOString() };
     else refused.push(index);

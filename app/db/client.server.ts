@@ -10,6 +10,20 @@ export interface SlowQueryLogger {
   warn(details: object, message: string): void;
 }
 
+const poolsByClient = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The connection pool under a client made by createPrismaClient. The hottest statements (a
+ * round's opening starts thousands of attempts within a second; every answer is saved) go
+ * straight to node-postgres: Prisma's raw-query path cost as much CPU again as the driver
+ * (issue 8's profile of the round start). Everything else goes through Prisma.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = poolsByClient.get(db);
+  if (!pool) throw new Error("poolOf: the client was not made by createPrismaClient");
+  return pool;
+}
+
 export function createPrismaClient(
   pool: pg.Pool,
   schema: string,
@@ -26,5 +40,6 @@ export function createPrismaClient(
       options.logger?.warn({ durationMs: event.duration, query: event.query }, "slow query");
     }
   });
+  poolsByClient.set(client, pool);
   return client;
 }

@@ -275,6 +275,33 @@ describe("the attempt lifecycle", () => {
     });
   });
 
+  it.each(["Asia/Ho_Chi_Minh", "America/New_York"])(
+    "reads the round's window and the deadline right with the server in %s",
+    async (zone) => {
+      // The start's and the answers' statements bypass Prisma (poolOf), whose timestamps are UTC
+      // without a time zone; node-postgres would read them in the process's local time.
+      const previousZone = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        const userId = await contestant();
+        const early = await newRound({ opensAt: minutes(10) });
+        expect(await startAttempt(runtime.db, { userId, roundId: early.id, now: T0 })).toMatchObject({
+          code: "ROUND_NOT_OPEN",
+        });
+        const round = await newRound({ timeLimitSeconds: 60 });
+        const started = await startAttempt(runtime.db, { userId, roundId: round.id, now: T0 });
+        if (!started.ok) throw new Error(started.code);
+        const save = (position: number, now: Date) =>
+          saveAnswer(runtime.db, { attemptId: started.attemptId, userId, position, selected: [0], now });
+        expect(await save(0, minutes(0.9))).toMatchObject({ ok: true });
+        expect(await save(1, minutes(1.1))).toMatchObject({ ok: false, code: "DEADLINE_PASSED" });
+      } finally {
+        if (previousZone === undefined) delete process.env.TZ;
+        else process.env.TZ = previousZone;
+      }
+    },
+  );
+
   it("the round's close cuts the time limit short", async () => {
     const round = await newRound({ closesAt: minutes(5), timeLimitSeconds: 30 * 60 });
     const userId = await contestant();
