@@ -10,7 +10,10 @@ export interface SlowQueryLogger {
   warn(details: object, message: string): void;
 }
 
-const poolsByClient = new WeakMap<Db, pg.Pool>();
+// On the client itself under a global symbol: the Remix server build and the Express server's
+// bundle each have their own copy of this module, and either may hold the client.
+const POOL = Symbol.for("legal-arena.pool");
+type ClientWithPool = Db & { [POOL]?: pg.Pool };
 
 /**
  * The connection pool under a client made by createPrismaClient. The hottest statements (a
@@ -19,7 +22,7 @@ const poolsByClient = new WeakMap<Db, pg.Pool>();
  * (issue 8's profile of the round start). Everything else goes through Prisma.
  */
 export function poolOf(db: Db): pg.Pool {
-  const pool = poolsByClient.get(db);
+  const pool = (db as ClientWithPool)[POOL];
   if (!pool) throw new Error("poolOf: the client was not made by createPrismaClient");
   return pool;
 }
@@ -40,6 +43,6 @@ export function createPrismaClient(
       options.logger?.warn({ durationMs: event.duration, query: event.query }, "slow query");
     }
   });
-  poolsByClient.set(client, pool);
+  (client as ClientWithPool)[POOL] = pool;
   return client;
 }
