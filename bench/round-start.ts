@@ -10,7 +10,7 @@ import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
-import { inBatches, percentile, printTable, sleep, summary } from "./support/stats";
+import { inBatches, percentile, printTable, sampleEventLoopLag, sleep, summary } from "./support/stats";
 
 /**
  * `round-start` (issue 8): N contestants logged in and connected, all starting the same round
@@ -454,27 +454,4 @@ function machine() {
     .loadavg()
     .map((value) => value.toFixed(1))
     .join(" ")}`;
-}
-
-/**
- * How late a 10 ms timer fires in this process, sampled until stop(until): the p99 and the
- * maximum of the samples taken up to `until`.
- */
-function sampleEventLoopLag() {
-  const samples: Array<{ at: number; lag: number }> = [];
-  let expected = performance.now() + 10;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    samples.push({ at: now, lag: Math.max(0, now - expected) });
-    expected = now + 10;
-  }, 10);
-  return {
-    stop(until: number): { p99: number | null; max: number | null } {
-      clearInterval(timer);
-      const lags = samples.filter((sample) => sample.at <= until).map((sample) => sample.lag);
-      const max = lags.length > 0 ? Math.round(Math.max(...lags)) : null;
-      const p99 = percentile(lags, 99);
-      return { p99: p99 === null ? null : Math.round(p99), max };
-    },
-  };
 }

@@ -10,7 +10,7 @@ import { memoryMb } from "./support/process-stats";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
-import { inBatches, percentile, printTable, sleep } from "./support/stats";
+import { inBatches, percentile, printTable, sampleEventLoopLag, sleep } from "./support/stats";
 
 /**
  * `saturation` (issue 8): N clients answering with ever shorter think time until the answer
@@ -33,6 +33,8 @@ interface Step {
   p50_ms: number | null;
   p99_ms: number | null;
   errors: number;
+  /** The load generator's own event-loop lag during the step: a late ack read here is not the server's. */
+  generator_lag_max_ms: number | null;
 }
 
 /**
@@ -48,6 +50,7 @@ async function step(
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + durationMs;
+  const lag = sampleEventLoopLag();
   await Promise.all(
     clients.map(async (client, index) => {
       // Spread the first sends over the think time so the clients do not move in lockstep.
@@ -73,6 +76,7 @@ async function step(
     p50_ms: percentile(latencies, 50),
     p99_ms: percentile(latencies, 99),
     errors,
+    generator_lag_max_ms: lag.stop(Number.POSITIVE_INFINITY).max,
   };
 }
 
@@ -100,7 +104,7 @@ async function saturate(
     const result = await step(clients, event, thinkMs, stepMs);
     steps.push(result);
     console.log(
-      `${label}: think ${thinkMs} ms → ${result.acks_per_s} acks/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, errors ${result.errors}`,
+      `${label}: think ${thinkMs} ms → ${result.acks_per_s} acks/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, errors ${result.errors}, generator lag max ${result.generator_lag_max_ms} ms`,
     );
     if (result.errors > 0 || (result.p99_ms ?? Number.POSITIVE_INFINITY) > P99_LIMIT_MS) break;
     max = Math.max(max, result.acks_per_s);

@@ -29,3 +29,26 @@ export async function inBatches<T>(items: T[], limit: number, task: (item: T, in
   });
   await Promise.all(workers);
 }
+
+/**
+ * How late a 10 ms timer fires in this process, sampled until stop(until): the p99 and the
+ * maximum of the samples taken up to `until`.
+ */
+export function sampleEventLoopLag() {
+  const samples: Array<{ at: number; lag: number }> = [];
+  let expected = performance.now() + 10;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    samples.push({ at: now, lag: Math.max(0, now - expected) });
+    expected = now + 10;
+  }, 10);
+  return {
+    stop(until: number): { p99: number | null; max: number | null } {
+      clearInterval(timer);
+      const lags = samples.filter((sample) => sample.at <= until).map((sample) => sample.lag);
+      const max = lags.length > 0 ? Math.round(Math.max(...lags)) : null;
+      const p99 = percentile(lags, 99);
+      return { p99: p99 === null ? null : Math.round(p99), max };
+    },
+  };
+}
