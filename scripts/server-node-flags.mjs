@@ -9,7 +9,6 @@
  * default on this 24 GiB machine) grow to 4 times what it kept alive before collecting again,
  * and 1.8 times under this limit. The garbage of 5,000 log-ins then stayed resident: the
  * embedded round start's RSS with everyone connected fell 1,017–1,060 → 809 MB with it. The
- * heaviest screens (a 200,000-participant results page and Excel export) peaked at 824 MB of RSS
- * in all before the cap (not yet measured with it), far below the limit.
+ * price: the 200,000-row Excel exports take about twice as long (docs/performance.md, `data`).
  */
 export const SERVER_NODE_FLAGS = ["--enable-source-maps", "--max-semi-space-size=64", "--max-old-space-size=1536"];
