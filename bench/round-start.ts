@@ -43,12 +43,16 @@ interface Options {
   /** How contestants start and submit: over the socket, as the pages do with JavaScript, or the pages' HTTP actions. */
   startVia: "socket" | "http";
   profileDir: string | null;
+  /** Identical server processes, clients spread over them (PostgreSQL and Redis only). */
+  processes: number;
 }
 
 interface Contestant {
   email: string;
   cookie: string;
   socket: Socket | null;
+  /** Which server process this contestant uses (with --processes). */
+  server: number;
 }
 
 interface Push {
@@ -81,6 +85,7 @@ function options(args: string[]): Options & { runs: number } {
       start: { type: "string", default: "socket" },
       profile: { type: "string" },
       runs: { type: "string", default: "1" },
+      processes: { type: "string", default: "1" },
     },
   });
   const embedded = values.embedded;
@@ -96,6 +101,7 @@ function options(args: string[]): Options & { runs: number } {
     startVia: values.start === "http" ? "http" : "socket",
     profileDir: values.profile ? path.resolve(values.profile) : null,
     runs: Math.max(1, Number(values.runs)),
+    processes: Math.max(1, Number(values.processes)),
   };
 }
 
@@ -105,11 +111,13 @@ async function runOnce(opts: Options) {
   const server: BenchServer = await startBenchServer({
     databaseUrl: opts.databaseUrl,
     redisUrl: opts.redisUrl,
+    processes: opts.processes,
     nodeFlags: opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [],
   });
   let runtime: StartedRuntime | null = null;
   const sockets: Socket[] = [];
-  const http = httpClient(server.url);
+  // One HTTP client per server process; contestant i uses process i mod N.
+  const https = server.urls.map((url) => httpClient(url));
   try {
     runtime = await benchRuntime(server);
     const db = runtime.db;
@@ -123,14 +131,15 @@ async function runOnce(opts: Options) {
     // 1. Log in (the form's POST, as without JavaScript: a redirect with the session cookie).
     const loginStarted = performance.now();
     const contestants: Contestant[] = [];
-    await inBatches(contest.emails, 64, async (email) => {
+    await inBatches(contest.emails, 64, async (email, index) => {
+      const serverIndex = index % server.urls.length;
       try {
-        const response = await http.request("POST", "/login", {
+        const response = await https[serverIndex].request("POST", "/login", {
           form: { identifier: email, password: BENCH_PASSWORD, redirectTo: `/contests/${contest.slug}` },
         });
         const cookie = cookieFrom(response, "la_session");
         if (response.status !== 302 || !cookie) return errors.add(`login ${response.status}`);
-        contestants.push({ email, cookie, socket: null });
+        contestants.push({ email, cookie, socket: null, server: serverIndex });
       } catch {
         errors.add("login failed");
       }
@@ -142,7 +151,7 @@ async function runOnce(opts: Options) {
     const connectStarted = performance.now();
     await inBatches(contestants, 100, async (contestant) => {
       try {
-        contestant.socket = await connect(server.url, contestant.cookie);
+        contestant.socket = await connect(server.urls[contestant.server], contestant.cookie);
         sockets.push(contestant.socket);
       } catch {
         errors.add("socket connect");
@@ -152,9 +161,9 @@ async function runOnce(opts: Options) {
     await inBatches(
       Array.from({ length: opts.watchers }, (_, i) => i),
       25,
-      async () => {
+      async (watcher) => {
         try {
-          const socket = await connect(server.url, null);
+          const socket = await connect(server.urls[watcher % server.urls.length], null);
           sockets.push(socket);
           const pushes: Push[] = [];
           watcherPushes.push(pushes);
@@ -172,7 +181,7 @@ async function runOnce(opts: Options) {
     for (const socket of sockets) socket.on("disconnect", (reason) => errors.add(`disconnect: ${reason}`));
     console.log(`${sockets.length} sockets connected in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
     // Where the memory goes: the peak so far (log-ins) and what the waiting connections hold.
-    const memoryConnected = memoryMb(server.pid);
+    const memoryConnected = memoryMb(server.pids);
 
     // 3. The storm: everyone starts within the window, answers, submits.
     const startMs: number[] = [];
@@ -183,9 +192,9 @@ async function runOnce(opts: Options) {
     const attemptIds: string[] = [];
     let firstAnswerAt = Number.POSITIVE_INFINITY;
     let lastAnswerAt = 0;
-    const cpuBefore = cpuSeconds(server.pid);
+    const cpuBefore = cpuSeconds(server.pids);
     const benchCpuBefore = process.cpuUsage();
-    const watch = watchProcess(server.pid);
+    const watch = watchProcess(server.pids);
     settleLoadGenerator();
     const stormStarted = performance.now();
     const t0 = stormStarted + 200;
@@ -204,7 +213,7 @@ async function runOnce(opts: Options) {
       } else {
         const form = new URLSearchParams({ position: String(position) });
         for (const index of selected) form.append("selected", String(index));
-        const response = await http.request("POST", `/attempts/${attemptId}/answer`, {
+        const response = await https[contestant.server].request("POST", `/attempts/${attemptId}/answer`, {
           cookie: contestant.cookie,
           form: Object.fromEntries(form),
         });
@@ -235,6 +244,7 @@ async function runOnce(opts: Options) {
             questions = ack.page.questions;
             startActionMs.push(performance.now() - started);
           } else {
+            const http = https[contestant.server];
             const start = await http.request("POST", dataPath(`/contests/${contest.slug}`, ROUTE_CONTEST), {
               cookie: contestant.cookie,
               form: { intent: "start", roundId: contest.roundId },
@@ -275,10 +285,14 @@ async function runOnce(opts: Options) {
               .emitWithAck("attempt:submit", { attemptId, prediction: null });
             if (!ack?.ok) return errors.add(`submit ${ack?.code}`);
           } else {
-            const submit = await http.request("POST", dataPath(`/attempts/${attemptId}`, ROUTE_ATTEMPT), {
-              cookie: contestant.cookie,
-              form: { intent: "submit" },
-            });
+            const submit = await https[contestant.server].request(
+              "POST",
+              dataPath(`/attempts/${attemptId}`, ROUTE_ATTEMPT),
+              {
+                cookie: contestant.cookie,
+                form: { intent: "submit" },
+              },
+            );
             if (!String(submit.headers["x-remix-redirect"] ?? "").endsWith("/result"))
               return errors.add(`submit ${submit.status}`);
           }
@@ -293,9 +307,9 @@ async function runOnce(opts: Options) {
     // The last pushes: the board is pushed at most every 500 ms.
     await sleep(2_000);
     watch.stop();
-    const serverCpu = cpuSeconds(server.pid) - cpuBefore;
+    const serverCpu = cpuSeconds(server.pids) - cpuBefore;
     const benchCpu = process.cpuUsage(benchCpuBefore);
-    const memory = memoryMb(server.pid);
+    const memory = memoryMb(server.pids);
 
     // 4. What PostgreSQL holds: every acknowledged answer, and when each attempt closed.
     const stored = await db.attemptAnswer.findMany({
@@ -351,6 +365,7 @@ async function runOnce(opts: Options) {
       server_rss_connected_mb: memoryConnected.rssMb,
       server_peak_rss_before_storm_mb: memoryConnected.peakRssMb,
       database: server.description,
+      server_processes: server.pids.length,
       answers_via: opts.answers,
       start_via: opts.startVia,
       watchers: watcherPushes.length,
@@ -375,7 +390,7 @@ async function runOnce(opts: Options) {
       socket.removeAllListeners("disconnect");
       socket.close();
     }
-    http.agent.destroy();
+    for (const http of https) http.agent.destroy();
     await runtime?.close();
     await server.cleanup();
   }

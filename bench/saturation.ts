@@ -22,10 +22,14 @@ import { inBatches, percentile, printTable, sampleEventLoopLag, sleep } from "./
  *
  * The app's clients are logged-in contestants with a running attempt each; they keep saving
  * answers to their 16 questions in turn (a repeated save is a committed upsert like any other).
+ *
+ * `--processes N` runs N app processes (PostgreSQL and Redis) and, to compare like with like, N
+ * bare servers; client i uses process i mod N, as a sticky balancer spreads users.
  */
 const P99_LIMIT_MS = 250;
-// Each step offers about 1.3–1.5 times the previous rate, so the maximum is found within ~30 %.
-const THINK_STEPS_MS = [4000, 2000, 1000, 750, 560, 420, 320, 240, 180, 125, 90, 60, 30, 15, 0];
+// From 1,400 ms on, each step offers about 1.3–1.5 times the previous rate, so the maximum is
+// found within ~30–45 %.
+const THINK_STEPS_MS = [4000, 2000, 1400, 1000, 750, 560, 420, 320, 240, 180, 125, 90, 60, 30, 15, 0];
 
 interface Step {
   think_ms: number;
@@ -123,8 +127,10 @@ export async function run(args: string[]) {
       embedded: { type: "boolean", default: false },
       profile: { type: "string" },
       "think-steps": { type: "string" },
+      processes: { type: "string", default: "1" },
     },
   });
+  const processes = Math.max(1, Number(values.processes));
   const profileDir = values.profile ? path.resolve(values.profile) : null;
   // A shorter ladder (e.g. "1000,500") to look at a few rates only, with --profile.
   const thinkSteps = values["think-steps"] ? values["think-steps"].split(",").map(Number) : THINK_STEPS_MS;
@@ -137,9 +143,10 @@ export async function run(args: string[]) {
   const server: BenchServer = await startBenchServer({
     databaseUrl,
     redisUrl,
+    processes,
     nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
-  const http = httpClient(server.url);
+  const https = server.urls.map((url) => httpClient(url));
   const sockets: Socket[] = [];
   let runtime: StartedRuntime | null = null;
   let app: { max: number; steps: Step[] };
@@ -149,7 +156,9 @@ export async function run(args: string[]) {
     runtime = await benchRuntime(server);
     const contest = await createBenchContest(runtime.db, contestants);
     const clients: Array<{ socket: Socket; payload: (n: number) => unknown }> = [];
-    await inBatches(contest.emails, 32, async (email) => {
+    await inBatches(contest.emails, 32, async (email, index) => {
+      const url = server.urls[index % server.urls.length];
+      const http = https[index % https.length];
       try {
         const login = await http.request("POST", "/login", { form: { identifier: email, password: BENCH_PASSWORD } });
         const cookie = cookieFrom(login, "la_session");
@@ -164,7 +173,7 @@ export async function run(args: string[]) {
         );
         const attemptId = String(start.headers["x-remix-redirect"] ?? "").split("/")[2];
         if (!attemptId) throw new Error(`start ${start.status}`);
-        const socket = await connect(server.url, cookie);
+        const socket = await connect(url, cookie);
         sockets.push(socket);
         clients.push({ socket, payload: (n) => ({ attemptId, position: n % 16, selected: [n % 2] }) });
       } catch {
@@ -173,32 +182,38 @@ export async function run(args: string[]) {
     });
     console.log(`${server.description}: ${clients.length} contestants ready (${setupErrors} failed to set up)`);
     app = await saturate("app", clients, "attempt:answer", stepMs, thinkSteps);
-    appRssMb = memoryMb(server.pid).peakRssMb;
+    appRssMb = memoryMb(server.pids).peakRssMb;
   } finally {
     for (const socket of sockets.splice(0)) socket.close();
-    http.agent.destroy();
+    for (const http of https) http.agent.destroy();
     await runtime?.close();
     await server.cleanup();
   }
 
-  // 2. The bare Socket.IO server: the same number of clients, the same steps.
-  const bare = fork(path.resolve("bench/support/bare-ack-server.ts"), [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-  });
+  // 2. The bare Socket.IO server(s): the same number of clients, the same steps.
+  const bares = Array.from({ length: processes }, () =>
+    fork(path.resolve("bench/support/bare-ack-server.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+    }),
+  );
   let baseline: { max: number; steps: Step[] };
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      bare.once("message", (message: { port: number }) => resolve(message.port));
-      bare.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}`;
+    const urls = await Promise.all(
+      bares.map(
+        (bare) =>
+          new Promise<string>((resolve, reject) => {
+            bare.once("message", (message: { port: number }) => resolve(`http://127.0.0.1:${message.port}`));
+            bare.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+          }),
+      ),
+    );
     const clients: Array<{ socket: Socket; payload: (n: number) => unknown }> = [];
     await inBatches(
       Array.from({ length: contestants }, (_, i) => i),
       100,
       async (i) => {
-        const socket = await connect(url, null);
+        const socket = await connect(urls[i % urls.length], null);
         sockets.push(socket);
         clients.push({ socket, payload: (n) => ({ attemptId: `a${i}`, position: n % 16, selected: [n % 2] }) });
       },
@@ -206,11 +221,11 @@ export async function run(args: string[]) {
     baseline = await saturate("bare", clients, "answer", stepMs, thinkSteps);
   } finally {
     for (const socket of sockets.splice(0)) socket.close();
-    bare.kill();
+    for (const bare of bares) bare.kill();
   }
 
   const ratio = baseline.max > 0 ? Math.round((app.max / baseline.max) * 100) / 100 : null;
-  printTable(`saturation (${contestants} clients)`, [
+  printTable(`saturation (${contestants} clients, ${server.description})`, [
     ["app max answers/s (p99 ≤ 250 ms, no errors)", app.max],
     ["bare Socket.IO max acks/s", baseline.max],
     ["ratio", ratio],
@@ -230,6 +245,7 @@ export async function run(args: string[]) {
     baseline_per_s: baseline.max,
     ratio,
     server_peak_rss_mb: appRssMb,
+    server_processes: processes,
     app_steps: app.steps,
     bare_steps: baseline.steps,
     machine: `${os.cpus().length} cores, node ${process.version}, load average ${os

@@ -1,25 +1,40 @@
 import { readFileSync } from "node:fs";
 
 /**
- * CPU time and memory of a process (the server under test), from /proc: CPU as seconds used
- * (user + system) between two readings, memory as the kernel's resident high-water mark.
+ * CPU time and memory of the server under test, from /proc: CPU as seconds used (user + system)
+ * between two readings, memory as the kernel's resident high-water mark. Given several processes
+ * (`--processes`), the figures are their sum; the summed peaks are an upper bound, since the
+ * processes need not peak at the same moment.
  */
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+type Pids = number | readonly number[];
+const each = (pids: Pids): readonly number[] => (typeof pids === "number" ? [pids] : pids);
+
+export function cpuSeconds(pids: Pids): number {
+  let ticks = 0;
+  for (const pid of each(pids)) {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
-export function memoryMb(pid: number): { rssMb: number; peakRssMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (name: string) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? 0);
-  return { rssMb: Math.round(kb("VmRSS") / 1024), peakRssMb: Math.round(kb("VmHWM") / 1024) };
+export function memoryMb(pids: Pids): { rssMb: number; peakRssMb: number } {
+  let rssKb = 0;
+  let peakKb = 0;
+  for (const pid of each(pids)) {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (name: string) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? 0);
+    rssKb += kb("VmRSS");
+    peakKb += kb("VmHWM");
+  }
+  return { rssMb: Math.round(rssKb / 1024), peakRssMb: Math.round(peakKb / 1024) };
 }
 
-/** Samples a process every `everyMs`: the busiest second's CPU and the CPU over a window. */
-export function watchProcess(pid: number, everyMs = 1000) {
+/** Samples the processes every `everyMs`: the busiest second's CPU and the CPU over a window. */
+export function watchProcess(pid: Pids, everyMs = 1000) {
   let last = { at: performance.now(), cpu: cpuSeconds(pid) };
   let busiest = 0;
   const timer = setInterval(() => {
