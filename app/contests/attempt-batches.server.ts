@@ -423,7 +423,7 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
     requests.map((request) => request.attemptId),
   );
   // The latest save of a question wins, as if they had come one after another.
-  const latest = new Map<string, { index: number; original: number[] }>();
+  const latest = new Map<string, { index: number; original: number[]; at: string }>();
   requests.forEach((request, index) => {
     const shape = shapes.get(request.attemptId);
     if (!shape || shape.userId !== request.userId) {
@@ -441,7 +441,7 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
       return;
     }
     const original = shown.map((option) => question.optionOrder[option]).sort((a, b) => a - b);
-    latest.set(`${request.attemptId}\u0000${request.position}`, { index, original });
+    latest.set(`${request.attemptId}\u0000${request.position}`, { index, original, at: request.now.toISOString() });
   });
   if (latest.size === 0) return outcomes;
 
@@ -460,7 +460,11 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
   // finds the attempt closed — never acknowledged and left out of the score.
   // Saves of one question in two batches written at once commit in either order: the later
   // save (by arrival) wins, so an older choice never overwrites a newer one.
-  const { rows } = await poolOf(db).query<{ attemptId: string; position: number | null; deadlineAtMs: number | null }>(
+  // Only the running attempts come back (one row each, not one per answer as well): a request
+  // is saved, or finds a newer save of its question already there, exactly when its attempt is
+  // running and its deadline had not passed when it arrived. PostgreSQL runs the INSERT to
+  // completion whether or not its rows are read.
+  const { rows } = await poolOf(db).query<{ id: string; deadlineAtMs: number }>(
     `WITH running AS (
        SELECT id, "deadlineAt" FROM "Attempt"
         WHERE id = ANY($1::text[]) AND status = 'IN_PROGRESS'
@@ -472,11 +476,8 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
          FROM jsonb_to_recordset($2::jsonb) AS s(attempt_id text, position int, selected int[], at timestamp(3))
          JOIN running ON running.id = s.attempt_id AND running."deadlineAt" >= s.at
        ON CONFLICT ("attemptId", position) DO UPDATE SET selected = EXCLUDED.selected, "answeredAt" = EXCLUDED."answeredAt"
-        WHERE "AttemptAnswer"."answeredAt" <= EXCLUDED."answeredAt"
-       RETURNING "attemptId", position)
-     SELECT "attemptId", position, NULL::float8 AS "deadlineAtMs" FROM saved
-     UNION ALL
-     SELECT id, NULL, ${epochMs('"deadlineAt"')} FROM running`,
+        WHERE "AttemptAnswer"."answeredAt" <= EXCLUDED."answeredAt")
+     SELECT id, ${epochMs('"deadlineAt"')} AS "deadlineAtMs" FROM running`,
     [
       [...new Set(saves.map((save) => requests[save.index].attemptId))],
       JSON.stringify(
@@ -484,26 +485,18 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
           attempt_id: requests[save.index].attemptId,
           position: requests[save.index].position,
           selected: save.original,
-          at: requests[save.index].now.toISOString(),
+          at: save.at,
         })),
       ),
     ],
   );
-  const savedKeys = new Set<string>();
   const runningDeadlines = new Map<string, number>();
-  for (const row of rows) {
-    if (row.position !== null) savedKeys.add(`${row.attemptId}\u0000${row.position}`);
-    else if (row.deadlineAtMs !== null) runningDeadlines.set(row.attemptId, row.deadlineAtMs);
-  }
+  for (const row of rows) runningDeadlines.set(row.id, row.deadlineAtMs);
   const refused: number[] = [];
   requests.forEach((request, index) => {
     if (outcomes[index]) return;
     const deadline = runningDeadlines.get(request.attemptId);
-    // Saved, or found a newer save of the question already there: what the contestant chose last is kept.
-    if (
-      savedKeys.has(`${request.attemptId}\u0000${request.position}`) ||
-      (deadline !== undefined && deadline >= request.now.getTime())
-    )
+    if (deadline !== undefined && deadline >= request.now.getTime())
       outcomes[index] = { ok: true, savedAt: request.now.toISOString() };
     else refused.push(index);
   });
