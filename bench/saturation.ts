@@ -7,6 +7,7 @@ import type { StartedRuntime } from "~/boot.server";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { memoryMb } from "./support/process-stats";
+import { repeated } from "./support/runs";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { settleLoadGenerator } from "./support/settle";
 import { connect } from "./support/socket";
@@ -116,7 +117,7 @@ async function saturate(
   return { max, steps };
 }
 
-export async function run(args: string[]) {
+async function runOnce(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
@@ -128,6 +129,7 @@ export async function run(args: string[]) {
       profile: { type: "string" },
       "think-steps": { type: "string" },
       processes: { type: "string", default: "1" },
+      runs: { type: "string", default: "1" },
     },
   });
   const processes = Math.max(1, Number(values.processes));
@@ -253,4 +255,15 @@ export async function run(args: string[]) {
       .map((value) => value.toFixed(1))
       .join(" ")}`,
   };
+}
+
+/** `--runs N`: N whole runs (app and bare each time), the medians of their figures and the spread. */
+export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1" } }, strict: false });
+  return repeated(Math.max(1, Number(values.runs)), () => runOnce(args), [
+    "answers_per_s",
+    "baseline_per_s",
+    "ratio",
+    "server_peak_rss_mb",
+  ]);
 }
