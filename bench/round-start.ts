@@ -117,7 +117,7 @@ async function runOnce(opts: Options) {
   let runtime: StartedRuntime | null = null;
   const sockets: Socket[] = [];
   // One HTTP client per server process; contestant i uses process i mod N.
-  const https = server.urls.map((url) => httpClient(url));
+  const httpClients = server.urls.map((url) => httpClient(url));
   try {
     runtime = await benchRuntime(server);
     const db = runtime.db;
@@ -134,7 +134,7 @@ async function runOnce(opts: Options) {
     await inBatches(contest.emails, 64, async (email, index) => {
       const serverIndex = index % server.urls.length;
       try {
-        const response = await https[serverIndex].request("POST", "/login", {
+        const response = await httpClients[serverIndex].request("POST", "/login", {
           form: { identifier: email, password: BENCH_PASSWORD, redirectTo: `/contests/${contest.slug}` },
         });
         const cookie = cookieFrom(response, "la_session");
@@ -213,7 +213,7 @@ async function runOnce(opts: Options) {
       } else {
         const form = new URLSearchParams({ position: String(position) });
         for (const index of selected) form.append("selected", String(index));
-        const response = await https[contestant.server].request("POST", `/attempts/${attemptId}/answer`, {
+        const response = await httpClients[contestant.server].request("POST", `/attempts/${attemptId}/answer`, {
           cookie: contestant.cookie,
           form: Object.fromEntries(form),
         });
@@ -244,7 +244,7 @@ async function runOnce(opts: Options) {
             questions = ack.page.questions;
             startActionMs.push(performance.now() - started);
           } else {
-            const http = https[contestant.server];
+            const http = httpClients[contestant.server];
             const start = await http.request("POST", dataPath(`/contests/${contest.slug}`, ROUTE_CONTEST), {
               cookie: contestant.cookie,
               form: { intent: "start", roundId: contest.roundId },
@@ -285,7 +285,7 @@ async function runOnce(opts: Options) {
               .emitWithAck("attempt:submit", { attemptId, prediction: null });
             if (!ack?.ok) return errors.add(`submit ${ack?.code}`);
           } else {
-            const submit = await https[contestant.server].request(
+            const submit = await httpClients[contestant.server].request(
               "POST",
               dataPath(`/attempts/${attemptId}`, ROUTE_ATTEMPT),
               {
@@ -390,7 +390,7 @@ async function runOnce(opts: Options) {
       socket.removeAllListeners("disconnect");
       socket.close();
     }
-    for (const http of https) http.agent.destroy();
+    for (const http of httpClients) http.agent.destroy();
     await runtime?.close();
     await server.cleanup();
   }

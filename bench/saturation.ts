@@ -148,7 +148,7 @@ async function runOnce(args: string[]) {
     processes,
     nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
-  const https = server.urls.map((url) => httpClient(url));
+  const httpClients = server.urls.map((url) => httpClient(url));
   const sockets: Socket[] = [];
   let runtime: StartedRuntime | null = null;
   let app: { max: number; steps: Step[] };
@@ -160,7 +160,7 @@ async function runOnce(args: string[]) {
     const clients: Array<{ socket: Socket; payload: (n: number) => unknown }> = [];
     await inBatches(contest.emails, 32, async (email, index) => {
       const url = server.urls[index % server.urls.length];
-      const http = https[index % https.length];
+      const http = httpClients[index % httpClients.length];
       try {
         const login = await http.request("POST", "/login", { form: { identifier: email, password: BENCH_PASSWORD } });
         const cookie = cookieFrom(login, "la_session");
@@ -187,7 +187,7 @@ async function runOnce(args: string[]) {
     appRssMb = memoryMb(server.pids).peakRssMb;
   } finally {
     for (const socket of sockets.splice(0)) socket.close();
-    for (const http of https) http.agent.destroy();
+    for (const http of httpClients) http.agent.destroy();
     await runtime?.close();
     await server.cleanup();
   }
