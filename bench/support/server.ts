@@ -120,7 +120,16 @@ export async function startBenchServer(options: {
     });
   };
   // One after another: the first applies the migrations and seeds, the others find both done.
-  for (let index = 0; index < processes; index++) urls.push(await spawnOne());
+  try {
+    for (let index = 0; index < processes; index++) urls.push(await spawnOne());
+  } catch (error) {
+    // No server is left behind when one of them does not start.
+    for (const one of children) if (one.exitCode === null) one.kill("SIGTERM");
+    await Promise.all(exits);
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const [child] = children;
   const url = urls[0];
   return {
