@@ -423,7 +423,7 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
     requests.map((request) => request.attemptId),
   );
   // The latest save of a question wins, as if they had come one after another.
-  const latest = new Map<string, { index: number; original: number[]; at: string }>();
+  const latest = new Map<string, { index: number; original: number[] }>();
   requests.forEach((request, index) => {
     const shape = shapes.get(request.attemptId);
     if (!shape || shape.userId !== request.userId) {
@@ -441,7 +441,7 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
       return;
     }
     const original = shown.map((option) => question.optionOrder[option]).sort((a, b) => a - b);
-    latest.set(`${request.attemptId}\u0000${request.position}`, { index, original, at: request.now.toISOString() });
+    latest.set(`${request.attemptId}\u0000${request.position}`, { index, original });
   });
   if (latest.size === 0) return outcomes;
 
@@ -485,7 +485,7 @@ async function runAnswers(db: Db, requests: AnswerRequest[]): Promise<Array<Atte
           attempt_id: requests[save.index].attemptId,
           position: requests[save.index].position,
           selected: save.original,
-          at: save.at,
+          at: requests[save.index].now.toISOString(),
         })),
       ),
     ],

@@ -119,13 +119,16 @@ export async function startBenchServer(options: {
       });
     });
   };
+  const stopProcesses = async () => {
+    for (const one of children) if (one.exitCode === null) one.kill("SIGTERM");
+    await Promise.all(exits);
+  };
   // One after another: the first applies the migrations and seeds, the others find both done.
   try {
     for (let index = 0; index < processes; index++) urls.push(await spawnOne());
   } catch (error) {
     // No server is left behind when one of them does not start.
-    for (const one of children) if (one.exitCode === null) one.kill("SIGTERM");
-    await Promise.all(exits);
+    await stopProcesses();
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -146,8 +149,7 @@ export async function startBenchServer(options: {
     logFile,
     output: () => output,
     async cleanup() {
-      for (const one of children) if (one.exitCode === null) one.kill("SIGTERM");
-      await Promise.all(exits);
+      await stopProcesses();
       if (schema && options.databaseUrl) {
         const client = new pg.Client({ connectionString: options.databaseUrl });
         await client.connect();
