@@ -2,16 +2,15 @@ import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Socket } from "socket.io-client";
 import type { StartedRuntime } from "~/boot.server";
+import type { WorkerClient } from "./support/answer-worker";
+import { type AnswerWorkers, startAnswerWorkers } from "./support/answer-workers";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
 import { memoryMb } from "./support/process-stats";
 import { repeated } from "./support/runs";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
-import { settleLoadGenerator } from "./support/settle";
-import { connect } from "./support/socket";
-import { inBatches, percentile, printTable, sampleEventLoopLag, sleep } from "./support/stats";
+import { inBatches, percentile, printTable } from "./support/stats";
 
 /**
  * `saturation` (issue 8): N clients answering with ever shorter think time until the answer
@@ -26,6 +25,9 @@ import { inBatches, percentile, printTable, sampleEventLoopLag, sleep } from "./
  *
  * `--processes N` runs N app processes (PostgreSQL and Redis) and, to compare like with like, N
  * bare servers; client i uses process i mod N, as a sticky balancer spreads users.
+ *
+ * The clients' sockets live on `--generator-threads` worker threads (2 by default), so that one
+ * thread's garbage collection does not stall every client at once and end a ladder early.
  */
 const P99_LIMIT_MS = 250;
 // From 1,400 ms on, each step offers about 1.3–1.5 times the previous rate, so the maximum is
@@ -42,71 +44,28 @@ interface Step {
   generator_lag_max_ms: number | null;
 }
 
-/**
- * Every client sends `event(payload)` in a loop with a random think time around `thinkMs` for
- * `durationMs`; returns the acknowledged rate and latencies. In-flight messages at the end count.
- */
-async function step(
-  clients: Array<{ socket: Socket; payload: (n: number) => unknown }>,
-  event: string,
-  thinkMs: number,
-  durationMs: number,
-): Promise<Step> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + durationMs;
-  const lag = sampleEventLoopLag();
-  await Promise.all(
-    clients.map(async (client, index) => {
-      // Spread the first sends over the think time so the clients do not move in lockstep.
-      await sleep(Math.random() * Math.max(thinkMs, 5));
-      for (let n = index; performance.now() < until; n++) {
-        const sent = performance.now();
-        try {
-          const ack = await client.socket.timeout(30_000).emitWithAck(event, client.payload(n));
-          if (ack?.ok) latencies.push(performance.now() - sent);
-          else errors++;
-        } catch {
-          errors++;
-        }
-        if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
-        else await new Promise((resolve) => setImmediate(resolve));
-      }
-    }),
-  );
-  const elapsed = Math.max(durationMs, 1) / 1000;
-  return {
-    think_ms: thinkMs,
-    acks_per_s: Math.round(latencies.length / elapsed),
-    p50_ms: percentile(latencies, 50),
-    p99_ms: percentile(latencies, 99),
-    errors,
-    generator_lag_max_ms: lag.stop(Number.POSITIVE_INFINITY).max,
-  };
-}
-
 /** Steps down the think times until p99 passes the limit or errors appear; the best rate before. */
 async function saturate(
   label: string,
-  clients: Array<{ socket: Socket; payload: (n: number) => unknown }>,
-  event: string,
+  generator: AnswerWorkers,
   stepMs: number,
   thinkSteps: readonly number[],
 ): Promise<{ max: number; steps: Step[] }> {
   const steps: Step[] = [];
   let max = 0;
-  // Warm-up, not counted: every client's first message (the app reads the attempt once).
-  await Promise.all(
-    clients.map((client) =>
-      client.socket
-        .timeout(60_000)
-        .emitWithAck(event, client.payload(0))
-        .catch(() => {}),
-    ),
-  );
+  await generator.warmUp();
   for (const thinkMs of thinkSteps) {
-    settleLoadGenerator();
-    const result = await step(clients, event, thinkMs, stepMs);
+    const measured = await generator.step(thinkMs, stepMs);
+    const latencies = Array.from(measured.latencies);
+    const result: Step = {
+      think_ms: thinkMs,
+      // In-flight messages at the end of the step count.
+      acks_per_s: Math.round(latencies.length / (Math.max(stepMs, 1) / 1000)),
+      p50_ms: percentile(latencies, 50),
+      p99_ms: percentile(latencies, 99),
+      errors: measured.errors,
+      generator_lag_max_ms: measured.lagMaxMs,
+    };
     steps.push(result);
     console.log(
       `${label}: think ${thinkMs} ms → ${result.acks_per_s} acks/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, errors ${result.errors}, generator lag max ${result.generator_lag_max_ms} ms`,
@@ -129,10 +88,12 @@ async function runOnce(args: string[]) {
       profile: { type: "string" },
       "think-steps": { type: "string" },
       processes: { type: "string", default: "1" },
+      "generator-threads": { type: "string", default: "2" },
       runs: { type: "string", default: "1" },
     },
   });
   const processes = Math.max(1, Number(values.processes));
+  const generatorThreads = Math.max(1, Number(values["generator-threads"]));
   const profileDir = values.profile ? path.resolve(values.profile) : null;
   // A shorter ladder (e.g. "1000,500") to look at a few rates only, with --profile.
   const thinkSteps = values["think-steps"] ? values["think-steps"].split(",").map(Number) : THINK_STEPS_MS;
@@ -149,7 +110,7 @@ async function runOnce(args: string[]) {
     nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
   const httpClients = server.urls.map((url) => httpClient(url));
-  const sockets: Socket[] = [];
+  let generator: AnswerWorkers | null = null;
   let runtime: StartedRuntime | null = null;
   let app: { max: number; steps: Step[] };
   let appRssMb: number;
@@ -157,7 +118,7 @@ async function runOnce(args: string[]) {
   try {
     runtime = await benchRuntime(server);
     const contest = await createBenchContest(runtime.db, contestants);
-    const clients: Array<{ socket: Socket; payload: (n: number) => unknown }> = [];
+    const clients: WorkerClient[] = [];
     await inBatches(contest.emails, 32, async (email, index) => {
       const url = server.urls[index % server.urls.length];
       const http = httpClients[index % httpClients.length];
@@ -175,18 +136,21 @@ async function runOnce(args: string[]) {
         );
         const attemptId = String(start.headers["x-remix-redirect"] ?? "").split("/")[2];
         if (!attemptId) throw new Error(`start ${start.status}`);
-        const socket = await connect(url, cookie);
-        sockets.push(socket);
-        clients.push({ socket, payload: (n) => ({ attemptId, position: n % 16, selected: [n % 2] }) });
+        clients.push({ url, cookie, attemptId });
       } catch {
         setupErrors++;
       }
     });
-    console.log(`${server.description}: ${clients.length} contestants ready (${setupErrors} failed to set up)`);
-    app = await saturate("app", clients, "attempt:answer", stepMs, thinkSteps);
+    generator = await startAnswerWorkers(clients, "attempt:answer", generatorThreads);
+    setupErrors += generator.failed;
+    console.log(
+      `${server.description}: ${generator.connected} contestants ready (${setupErrors} failed to set up), ${generatorThreads} load generator threads`,
+    );
+    app = await saturate("app", generator, stepMs, thinkSteps);
     appRssMb = memoryMb(server.pids).peakRssMb;
   } finally {
-    for (const socket of sockets.splice(0)) socket.close();
+    await generator?.close();
+    generator = null;
     for (const http of httpClients) http.agent.destroy();
     await runtime?.close();
     await server.cleanup();
@@ -210,19 +174,16 @@ async function runOnce(args: string[]) {
           }),
       ),
     );
-    const clients: Array<{ socket: Socket; payload: (n: number) => unknown }> = [];
-    await inBatches(
-      Array.from({ length: contestants }, (_, i) => i),
-      100,
-      async (i) => {
-        const socket = await connect(urls[i % urls.length], null);
-        sockets.push(socket);
-        clients.push({ socket, payload: (n) => ({ attemptId: `a${i}`, position: n % 16, selected: [n % 2] }) });
-      },
-    );
-    baseline = await saturate("bare", clients, "answer", stepMs, thinkSteps);
+    const clients = Array.from({ length: contestants }, (_, i) => ({
+      url: urls[i % urls.length],
+      cookie: null,
+      attemptId: `a${i}`,
+    }));
+    generator = await startAnswerWorkers(clients, "answer", generatorThreads);
+    if (generator.failed > 0) throw new Error(`${generator.failed} clients could not connect to the bare server`);
+    baseline = await saturate("bare", generator, stepMs, thinkSteps);
   } finally {
-    for (const socket of sockets.splice(0)) socket.close();
+    await generator?.close();
     for (const bare of bares) bare.kill();
   }
 
@@ -248,6 +209,7 @@ async function runOnce(args: string[]) {
     ratio,
     server_peak_rss_mb: appRssMb,
     server_processes: processes,
+    generator_threads: generatorThreads,
     app_steps: app.steps,
     bare_steps: baseline.steps,
     machine: `${os.cpus().length} cores, node ${process.version}, load average ${os

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
 import lockfile from "proper-lockfile";
+import { typeScriptWorker } from "~/utils/typescript-worker.server";
 import type { EmbeddedWorkerData, EmbeddedWorkerMessage } from "./embedded-worker";
 
 /**
@@ -80,12 +81,10 @@ async function startWorker(data: EmbeddedWorkerData): Promise<{ port: number; cl
   const bundled = new URL("./embedded-worker.js", import.meta.url);
   const worker = existsSync(fileURLToPath(bundled))
     ? new Worker(bundled, { workerData: data, resourceLimits: WORKER_LIMITS })
-    : // A worker thread does not inherit tsx's loader: the thread registers it itself.
-      new Worker(
-        `import(${JSON.stringify(tsxEsmApiUrl())})` +
-          `.then((tsx) => tsx.tsImport(${JSON.stringify(new URL("./embedded-worker.ts", import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`,
-        { eval: true, workerData: data, resourceLimits: WORKER_LIMITS },
-      );
+    : typeScriptWorker(new URL("./embedded-worker.ts", import.meta.url), {
+        workerData: data,
+        resourceLimits: WORKER_LIMITS,
+      });
   let closing = false;
   let onClosed: ((error?: string) => void) | null = null;
   const port = await new Promise<number>((resolve, reject) => {
@@ -124,15 +123,6 @@ async function startWorker(data: EmbeddedWorkerData): Promise<{ port: number; cl
       }
     },
   };
-}
-
-/** tsx's ESM API, by file URL: the worker's code is evaluated without a base to resolve from. */
-function tsxEsmApiUrl(): string {
-  const manifestPath = createRequire(import.meta.url).resolve("tsx/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports["./esm/api"].import.default)).href;
 }
 
 async function attachToRunningProcess(endpointPath: string): Promise<EmbeddedPostgres> {
