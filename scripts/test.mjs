@@ -1,11 +1,20 @@
 // `npm test`: type check, lint, build when the sources are newer than the build, page weight, then the
-// vitest projects unit, integration and e2e together and faults alone, each run with a JSON report
-// in test-results/ that .ci/run reads.
+// vitest project e2e and the projects unit + integration at the same time (two vitest processes),
+// then faults alone, each run with a JSON report in test-results/ that .ci/run reads.
 // Integration and browser tests use TEST_DATABASE_URL / TEST_REDIS_URL when set, else the
 // embedded defaults. Browser tests need Debian's chromium (or CHROMIUM_PATH); without it they
 // are skipped and this says so — and under CI=true that skip is a failure.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
 const results = { checks: [], browserTestsSkipped: false };
@@ -46,33 +55,63 @@ if (!existsSync(chromium)) {
   );
 }
 
-const vitestOk = run("tests (unit, integration, e2e)", "npx", [
+/** vitest on `projects`, with its JSON report in test-results/<report>. */
+const vitestArgs = (projects, report) => [
   "vitest",
   "run",
-  "--project=unit",
-  "--project=integration",
-  "--project=e2e",
+  ...projects.map((project) => `--project=${project}`),
   "--reporter=default",
   "--reporter=json",
-  "--outputFile.json=test-results/vitest.json",
-]);
+  `--outputFile.json=test-results/${report}`,
+];
+
+/**
+ * The browser tests and the unit + integration tests run at once, as two vitest processes.
+ * vitest alone ran every file one after another here (2 cores give it one worker), and the e2e
+ * files, which mostly wait on the browser and the server, left the other core idle. The unit and
+ * integration run is niced, so the browser tests' timing keeps the CPU first, and its output
+ * is printed as a whole when it ends instead of interleaved.
+ */
+function runConcurrently() {
+  console.log("\n▶ tests (e2e, with unit and integration beside it)");
+  const backgroundLog = "test-results/unit-integration.log";
+  const background = new Promise((resolve) => {
+    const out = openSync(backgroundLog, "w");
+    const child = spawn(
+      "nice",
+      ["-n", "10", "npx", ...vitestArgs(["unit", "integration"], "vitest-unit-integration.json")],
+      {
+        stdio: ["ignore", out, out],
+        env: process.env,
+      },
+    );
+    child.on("close", (code) => {
+      closeSync(out);
+      resolve(code === 0);
+    });
+  });
+  const foreground = new Promise((resolve) => {
+    const child = spawn("npx", vitestArgs(["e2e"], "vitest-e2e.json"), { stdio: "inherit", env: process.env });
+    child.on("close", (code) => resolve(code === 0));
+  });
+  return Promise.all([foreground, background]).then(([e2eOk, unitIntegrationOk]) => {
+    console.log("\n▶ tests (unit, integration): its output");
+    console.log(readFileSync(backgroundLog, "utf8"));
+    results.checks.push(
+      { name: "tests (e2e)", ok: e2eOk },
+      { name: "tests (unit, integration)", ok: unitIntegrationOk },
+    );
+    return e2eOk && unitIntegrationOk;
+  });
+}
+const vitestOk = await runConcurrently();
 // The fault tests (tests/faults/: SIGKILL, Redis and PostgreSQL failures, SIGTERM) at small scale,
 // after the rest and alone: they time deadlines and restarts, which the other suites' load on a
 // 2-core machine would skew (run beside them in one CI run, three of four timed out).
 // `npm run test:faults` runs them with 200 contestants.
-const faultsOk = run(
-  "fault tests (small scale)",
-  "npx",
-  [
-    "vitest",
-    "run",
-    "--project=faults",
-    "--reporter=default",
-    "--reporter=json",
-    "--outputFile.json=test-results/faults.json",
-  ],
-  { FAULT_CONTESTANTS: process.env.FAULT_CONTESTANTS ?? "24" },
-);
+const faultsOk = run("fault tests (small scale)", "npx", vitestArgs(["faults"], "faults.json"), {
+  FAULT_CONTESTANTS: process.env.FAULT_CONTESTANTS ?? "24",
+});
 writeFileSync("test-results/checks.json", JSON.stringify(results, null, 2));
 
 const failedChecks = results.checks.filter((check) => !check.ok).map((check) => check.name);
