@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { typeScriptWorker } from "~/utils/typescript-worker.server";
 import type { WorkerClient, WorkerReply, WorkerRequest } from "./answer-worker";
 
@@ -32,20 +33,37 @@ export async function startAnswerWorkers(
   const workers = shares.map((share) =>
     typeScriptWorker(new URL("./answer-worker.ts", import.meta.url), { workerData: { clients: share, event } }),
   );
+  // A thread that has stopped never answers: waiting on it fails instead of hanging.
+  const exited = new Set<Worker>();
+  for (const worker of workers) worker.once("exit", () => exited.add(worker));
   /** Sends `request` (if any) to every thread and waits for each one's reply of `kind`. */
   const all = <K extends WorkerReply["kind"]>(kind: K, request?: WorkerRequest) =>
     Promise.all(
       workers.map(
         (worker) =>
           new Promise<Extract<WorkerReply, { kind: K }>>((resolve, reject) => {
+            if (exited.has(worker)) return reject(new Error("a load generator thread has stopped"));
+            const onExit = (code: number) => {
+              done();
+              reject(new Error(`a load generator thread stopped (exit code ${code})`));
+            };
+            const onError = (error: Error) => {
+              done();
+              reject(error);
+            };
             const onMessage = (message: WorkerReply) => {
               if (message.kind !== kind) return;
-              worker.off("message", onMessage);
-              worker.off("error", reject);
+              done();
               resolve(message as Extract<WorkerReply, { kind: K }>);
             };
+            const done = () => {
+              worker.off("message", onMessage);
+              worker.off("error", onError);
+              worker.off("exit", onExit);
+            };
             worker.on("message", onMessage);
-            worker.once("error", reject);
+            worker.on("error", onError);
+            worker.on("exit", onExit);
             if (request) worker.postMessage(request);
           }),
       ),
