@@ -7,6 +7,7 @@ import { rebuildBoards } from "~/live/board.server";
 import { DEMO_LOGINS } from "../seeds/demo";
 import { type DataLoad, seedDataLoad } from "./support/data-load";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
+import { countOption } from "./support/options";
 import { memoryMb } from "./support/process-stats";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { percentile, printTable } from "./support/stats";
@@ -48,7 +49,7 @@ export async function run(args: string[]) {
       embedded: { type: "boolean", default: false },
     },
   });
-  const runs = Math.max(1, Number(values.runs));
+  const runs = countOption("runs", values.runs);
   const databaseUrl = values.embedded ? undefined : (values["database-url"] ?? process.env.DATABASE_URL);
   const redisUrl = values.embedded ? undefined : (values["redis-url"] ?? process.env.REDIS_URL);
   const loadBefore = os.loadavg()[0];

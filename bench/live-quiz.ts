@@ -6,6 +6,7 @@ import type { Socket } from "socket.io-client";
 import type { StartedRuntime } from "~/boot.server";
 import { DEMO_BANK, DEMO_LOGINS } from "../seeds/demo";
 import { cookieFrom, httpClient } from "./support/http";
+import { countOption } from "./support/options";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { repeated } from "./support/runs";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
@@ -77,7 +78,7 @@ const MEDIAN_FIELDS = [
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1" } }, strict: false });
-  return repeated(Math.max(1, Number(values.runs)), () => runOnce(args), MEDIAN_FIELDS);
+  return repeated(countOption("runs", values.runs), () => runOnce(args), MEDIAN_FIELDS);
 }
 
 async function runOnce(args: string[]) {

@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import type { StartedRuntime } from "~/boot.server";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
+import { countOption } from "./support/options";
 import { cpuSeconds, memoryMb } from "./support/process-stats";
 import { repeated } from "./support/runs";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
@@ -108,7 +109,7 @@ const MEDIAN_FIELDS = [
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1" } }, strict: false });
-  return repeated(Math.max(1, Number(values.runs)), () => runOnce(args), MEDIAN_FIELDS);
+  return repeated(countOption("runs", values.runs), () => runOnce(args), MEDIAN_FIELDS);
 }
 
 async function runOnce(args: string[]) {

@@ -6,6 +6,7 @@ import type { Socket } from "socket.io-client";
 import type { StartedRuntime } from "~/boot.server";
 import { BENCH_PASSWORD, type BenchContest, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
+import { countOption } from "./support/options";
 import { cpuSeconds, memoryMb, watchProcess } from "./support/process-stats";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
 import { settleLoadGenerator } from "./support/settle";
@@ -100,8 +101,8 @@ function options(args: string[]): Options & { runs: number } {
     answers: values.answers === "http" ? "http" : "socket",
     startVia: values.start === "http" ? "http" : "socket",
     profileDir: values.profile ? path.resolve(values.profile) : null,
-    runs: Math.max(1, Number(values.runs)),
-    processes: Math.max(1, Number(values.processes)),
+    runs: countOption("runs", values.runs),
+    processes: countOption("processes", values.processes),
   };
 }
 

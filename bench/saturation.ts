@@ -7,6 +7,7 @@ import type { WorkerClient } from "./support/answer-worker";
 import { type AnswerWorkers, startAnswerWorkers } from "./support/answer-workers";
 import { BENCH_PASSWORD, createBenchContest } from "./support/contest-fixture";
 import { cookieFrom, dataPath, httpClient } from "./support/http";
+import { countOption } from "./support/options";
 import { memoryMb } from "./support/process-stats";
 import { repeated } from "./support/runs";
 import { type BenchServer, benchRuntime, startBenchServer } from "./support/server";
@@ -92,8 +93,8 @@ async function runOnce(args: string[]) {
       runs: { type: "string", default: "1" },
     },
   });
-  const processes = Math.max(1, Number(values.processes));
-  const generatorThreads = Math.max(1, Number(values["generator-threads"]));
+  const processes = countOption("processes", values.processes);
+  const generatorThreads = countOption("generator-threads", values["generator-threads"]);
   const profileDir = values.profile ? path.resolve(values.profile) : null;
   // A shorter ladder (e.g. "1000,500") to look at a few rates only, with --profile.
   const thinkSteps = values["think-steps"] ? values["think-steps"].split(",").map(Number) : THINK_STEPS_MS;
@@ -222,7 +223,7 @@ async function runOnce(args: string[]) {
 /** `--runs N`: N whole runs (app and bare each time), the medians of their figures and the spread. */
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1" } }, strict: false });
-  return repeated(Math.max(1, Number(values.runs)), () => runOnce(args), [
+  return repeated(countOption("runs", values.runs), () => runOnce(args), [
     "answers_per_s",
     "baseline_per_s",
     "ratio",
