@@ -57,7 +57,7 @@ async function saturate(
   await generator.warmUp();
   for (const thinkMs of thinkSteps) {
     const measured = await generator.step(thinkMs, stepMs);
-    const latencies = Array.from(measured.latencies);
+    const { latencies } = measured;
     const result: Step = {
       think_ms: thinkMs,
       // In-flight messages at the end of the step count.

@@ -1,5 +1,5 @@
 /** Percentiles and a readable table: what every scenario prints. */
-export function percentile(values: number[], p: number): number | null {
+export function percentile(values: ArrayLike<number>, p: number): number | null {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
