@@ -1,6 +1,6 @@
-// `npm test`: type check, lint, build when the sources are newer than the build, page weight, then the
-// vitest project e2e and the projects unit + integration at the same time (two vitest processes),
-// then faults alone, each run with a JSON report in test-results/ that .ci/run reads.
+// `npm test`: type check (beside the lint, the build when the sources are newer than it, and the page
+// weight), then the vitest project e2e and the projects unit + integration at the same time (two
+// vitest processes), then faults alone, each run with a JSON report in test-results/ that .ci/run reads.
 // Integration and browser tests use TEST_DATABASE_URL / TEST_REDIS_URL when set, else the
 // embedded defaults. Browser tests need Debian's chromium (or CHROMIUM_PATH); without it they
 // are skipped and this says so — and under CI=true that skip is a failure.
@@ -33,8 +33,32 @@ function newestMtime(target) {
   return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
 }
 
+/**
+ * `name` as a child process beside what follows, its output kept in test-results/<log> and printed
+ * as a whole when awaited; the check is recorded then.
+ */
+function runBeside(name, command, args, log) {
+  const logFile = `test-results/${log}`;
+  const out = openSync(logFile, "w");
+  const child = spawn(command, args, { stdio: ["ignore", out, out], env: process.env });
+  const done = new Promise((resolve) => {
+    child.on("close", (code) => {
+      closeSync(out);
+      resolve(code === 0);
+    });
+  });
+  return async () => {
+    const ok = await done;
+    console.log(`\n▶ ${name}\n${readFileSync(logFile, "utf8")}`);
+    results.checks.push({ name, ok });
+    return ok;
+  };
+}
+
 mkdirSync("test-results", { recursive: true });
-run("type check", "npx", ["tsc", "--noEmit"]);
+// The type check (about 30 s here) runs beside the lint, the build and the page weight, which do
+// not depend on it; the tests start once it is done, so it does not skew their timing.
+const typeCheckDone = runBeside("type check", "npx", ["tsc", "--noEmit"], "typecheck.log");
 run("lint and format", "npx", ["biome", "check", "--diagnostic-level=error", "."]);
 
 const sourcesChanged = Math.max(
@@ -46,6 +70,7 @@ const buildTime = Math.min(
 if (buildTime === 0 || sourcesChanged > buildTime) run("build", "npm", ["run", "build"]);
 // The contest-taking pages' JavaScript against their budgets (docs/performance.md).
 run("page weight", "node", ["scripts/check-weight.mjs"]);
+await typeCheckDone();
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
@@ -72,37 +97,21 @@ const vitestArgs = (projects, report) => [
  * integration run is niced, so the browser tests' timing keeps the CPU first, and its output
  * is printed as a whole when it ends instead of interleaved.
  */
-function runConcurrently() {
+async function runConcurrently() {
   console.log("\n▶ tests (e2e, with unit and integration beside it)");
-  const backgroundLog = "test-results/unit-integration.log";
-  const background = new Promise((resolve) => {
-    const out = openSync(backgroundLog, "w");
-    const child = spawn(
-      "nice",
-      ["-n", "10", "npx", ...vitestArgs(["unit", "integration"], "vitest-unit-integration.json")],
-      {
-        stdio: ["ignore", out, out],
-        env: process.env,
-      },
-    );
-    child.on("close", (code) => {
-      closeSync(out);
-      resolve(code === 0);
-    });
-  });
-  const foreground = new Promise((resolve) => {
+  const unitIntegrationDone = runBeside(
+    "tests (unit, integration)",
+    "nice",
+    ["-n", "10", "npx", ...vitestArgs(["unit", "integration"], "vitest-unit-integration.json")],
+    "unit-integration.log",
+  );
+  const e2eOk = await new Promise((resolve) => {
     const child = spawn("npx", vitestArgs(["e2e"], "vitest-e2e.json"), { stdio: "inherit", env: process.env });
     child.on("close", (code) => resolve(code === 0));
   });
-  return Promise.all([foreground, background]).then(([e2eOk, unitIntegrationOk]) => {
-    console.log("\n▶ tests (unit, integration): its output");
-    console.log(readFileSync(backgroundLog, "utf8"));
-    results.checks.push(
-      { name: "tests (e2e)", ok: e2eOk },
-      { name: "tests (unit, integration)", ok: unitIntegrationOk },
-    );
-    return e2eOk && unitIntegrationOk;
-  });
+  results.checks.push({ name: "tests (e2e)", ok: e2eOk });
+  const unitIntegrationOk = await unitIntegrationDone();
+  return e2eOk && unitIntegrationOk;
 }
 const vitestOk = await runConcurrently();
 // The fault tests (tests/faults/: SIGKILL, Redis and PostgreSQL failures, SIGTERM) at small scale,
