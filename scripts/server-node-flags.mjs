@@ -13,13 +13,13 @@
  *
  * No allocation-site pretenuring: V8 watches which allocation sites' objects survive a young
  * collection and then allocates them straight in the old generation. A batch of answers waiting
- * on PostgreSQL keeps each request's objects alive across a collection, so V8 pretenured them,
- * and every answer's short-lived objects then filled the old generation: a full collection per
- * process every 10–12 s at 3,500 answers/s, each stopping the sockets for 100–240 ms (a
- * collection's pause plus its marking on a busy 2-core machine). That, not a queue, was what
- * stopped the saturation ladder. Without it: young collections 16 ms instead of 22–30, about
- * half the promotion, and the app took 12,568 answers/s at p99 243 ms where it had stopped at
- * 5,000–6,500 (docs/performance.md, session 10).
+ * on PostgreSQL keeps each request's objects alive across a collection, which makes their sites
+ * look long-lived. With pretenuring on, each server process ran a full collection every 10–12 s
+ * at 3,500 answers/s, and the loop then stalled for 100–240 ms (the pause, the marking's steps
+ * and a young collection back to back on a busy 2-core machine); those stalls, not a queue,
+ * ended the saturation ladder. Without it: young collections 16 ms instead of 22–30, less
+ * promotion, stalls of 20–65 ms, and the app's maximum went from 4,983 to 10,465–12,828
+ * answers/s on the same day (docs/performance.md, session 10).
  */
 export const SERVER_NODE_FLAGS = [
   "--enable-source-maps",
