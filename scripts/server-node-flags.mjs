@@ -19,7 +19,8 @@
  * and a young collection back to back on a busy 2-core machine); those stalls, not a queue,
  * ended the saturation ladder. Without it: young collections 16 ms instead of 22–30, less
  * promotion, stalls of 20–65 ms, and the app's maximum went from 4,983 to 10,465–12,828
- * answers/s on the same day (docs/performance.md, session 10).
+ * answers/s on the same day (docs/performance.md, session 10). It also gave the 200,000-row
+ * Excel exports back the speed the old-generation cap had cost them (20.4 → 12.2 s, 852 MB).
  */
 export const SERVER_NODE_FLAGS = [
   "--enable-source-maps",
