@@ -8,8 +8,9 @@
  * An old generation of at most 1.5 GiB: V8 lets a heap whose limit is 2 GiB or more (its
  * default on this 24 GiB machine) grow to 4 times what it kept alive before collecting again,
  * and 1.8 times under this limit. The garbage of 5,000 log-ins then stayed resident: the
- * embedded round start's RSS with everyone connected fell 1,017–1,060 → 809 MB with it. The
- * price: the 200,000-row Excel exports take about twice as long (docs/performance.md, `data`).
+ * embedded round start's RSS with everyone connected fell 1,017–1,060 → 809 MB with it. Its
+ * price was the 200,000-row Excel exports taking about twice as long (docs/performance.md,
+ * `data`), until the next flag.
  *
  * No allocation-site pretenuring: V8 watches which allocation sites' objects survive a young
  * collection and then allocates them straight in the old generation. A batch of answers waiting
